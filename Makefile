@@ -1,0 +1,46 @@
+# hoptac — the two commands a newcomer needs are `make run` and `make test`.
+JOBS     ?= 2
+BUILD    ?= build
+TESTBUILD ?= build-asan
+DATABASE ?= sqlite:data/hoptac.db
+LISTEN   ?= 127.0.0.1:8080
+CMAKE_COMMON = -G Ninja -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
+
+.PHONY: deps build run test test-unit test-api lint-openapi format clean
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	cmake -S . -B $(BUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build $(BUILD) -j$(JOBS)
+
+run: build
+	@mkdir -p data
+	$(BUILD)/hoptac migrate --database $(DATABASE)
+	$(BUILD)/hoptac seed-demo --database $(DATABASE)
+	$(BUILD)/hoptac serve --database $(DATABASE) --listen $(LISTEN)
+
+# Tests run against a build with AddressSanitizer and UndefinedBehaviorSanitizer.
+test: deps
+	cmake -S . -B $(TESTBUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Debug -DHOPTAC_SANITIZE=ON >/dev/null
+	cmake --build $(TESTBUILD) -j$(JOBS)
+	$(MAKE) --no-print-directory test-unit test-api lint-openapi
+
+test-unit:
+	ctest --test-dir $(TESTBUILD) --output-on-failure
+
+test-api:
+	rm -rf $(TESTBUILD)/api-tests && mkdir -p $(TESTBUILD)/api-tests
+	HOPTAC_BIN=$(CURDIR)/$(TESTBUILD)/hoptac HOPTAC_TEST_DIR=$(CURDIR)/$(TESTBUILD)/api-tests \
+	  node --test --test-concurrency=1 tests/api/*.test.mjs
+
+lint-openapi:
+	$(TESTBUILD)/hoptac openapi > $(TESTBUILD)/openapi.json
+	cd tests && REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx --no-install redocly lint --config redocly.yaml ../$(TESTBUILD)/openapi.json
+
+format:
+	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp')
+
+clean:
+	rm -rf $(BUILD) $(TESTBUILD)

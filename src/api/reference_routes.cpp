@@ -1,0 +1,60 @@
+// GET /api/v1/admin-units and GET /api/v1/agencies: reference data, readable by anyone.
+#include "api/context.hpp"
+#include "api/json_io.hpp"
+#include "core/reference.hpp"
+#include "domain/date.hpp"
+
+namespace hoptac::api {
+
+void register_reference_routes(http::Router& r, ApiContext& ctx) {
+  r.add("GET", "/api/v1/admin-units", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller&) {
+      QueryInput in(req, {"level", "parent", "q", "as_of", "page", "per_page"});
+      store::AdminUnitQuery q;
+      q.level = in.one_of("level", {"province", "district", "commune"});
+      q.parent = in.string("parent", 10);
+      q.q_folded = in.string("q", 100);
+      q.as_of = in.date("as_of").value_or(domain::Date::today_utc()).iso();
+      q.page = in.page();
+      q.per_page = in.per_page(50);
+      in.finish();
+      int64_t total = 0;
+      auto rows = core::list_admin_units(c, q, &total);
+      check_page_in_range(total, q.page, q.per_page);
+      json::array items;
+      for (const auto& u : rows) {
+        json::array successors;
+        for (const auto& s : u.successor_codes) successors.push_back(json::value(s));
+        items.push_back(json::object{{"code", u.code},
+                                     {"level", u.level},
+                                     {"name", u.name},
+                                     {"type", u.type},
+                                     {"parent_code", optional_string(u.parent_code)},
+                                     {"valid_from", optional_string(u.valid_from)},
+                                     {"valid_to", optional_string(u.valid_to)},
+                                     {"successor_codes", std::move(successors)}});
+      }
+      return json_response(200, page_envelope(std::move(items), total, q.page, q.per_page));
+    });
+  });
+
+  r.add("GET", "/api/v1/agencies", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller&) {
+      QueryInput in(req, {});
+      in.finish();
+      auto rows = core::list_agencies(c);
+      json::array items;
+      for (const auto& a : rows)
+        items.push_back(json::object{{"id", a.id},
+                                     {"code", a.code},
+                                     {"name", a.name},
+                                     {"short_name", a.short_name},
+                                     {"kind", a.kind}});
+      auto total = static_cast<int64_t>(items.size());
+      int per_page = static_cast<int>(std::max<int64_t>(1, total));
+      return json_response(200, page_envelope(std::move(items), total, 1, per_page));
+    });
+  });
+}
+
+}  // namespace hoptac::api

@@ -1,0 +1,73 @@
+// POST/GET/DELETE /api/v1/session: signing in with a cookie session.
+#include "api/context.hpp"
+#include "api/json_io.hpp"
+#include "core/accounts.hpp"
+#include "store/reference_repo.hpp"
+
+namespace hoptac::api {
+
+namespace {
+constexpr const char* kCookie = "hoptac_session";
+
+json::object user_json(store::Connection& c, const domain::Actor& a) {
+  json::object u{{"id", a.user_id},
+                 {"username", a.username},
+                 {"display_name", a.display_name},
+                 {"role", std::string(domain::to_string(a.role))},
+                 {"agency_id", nullptr},
+                 {"cooperative_id", nullptr}};
+  if (a.agency_id) u["agency_id"] = *a.agency_id;
+  if (a.cooperative_id) u["cooperative_id"] = *a.cooperative_id;
+  (void)c;
+  return u;
+}
+
+std::string cookie(const std::string& value, long max_age, bool secure) {
+  return std::string(kCookie) + "=" + value +
+         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
+         (secure ? "; Secure" : "");
+}
+}  // namespace
+
+void register_session_routes(http::Router& r, ApiContext& ctx) {
+  r.add("POST", "/api/v1/session", [&ctx](http::Request& req) {
+    try {
+      auto body = parse_body_object(req);
+      JsonInput in(body, {"username", "password"});
+      auto username = in.string("username", 64, true);
+      auto password = in.string("password", 1024, true);
+      in.finish();
+      auto c = ctx.db.acquire();
+      auto s = core::sign_in(*c, *username, *password);
+      auto res = json_response(200, json::object{{"user", user_json(*c, s.actor)},
+                                                 {"csrf_token", s.csrf_token},
+                                                 {"expires_at", s.expires_at}});
+      res.header("Set-Cookie",
+                 cookie(s.session_token, core::kSessionHours * 3600L, ctx.secure_cookies));
+      return res;
+    } catch (const domain::Failure& f) {
+      return problem_response(req, f);
+    }
+  });
+
+  r.add("GET", "/api/v1/session", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      if (!caller.actor) throw domain::Failure::unauthenticated();
+      json::object o{{"user", user_json(c, *caller.actor)}};
+      if (caller.csrf_token) o["csrf_token"] = *caller.csrf_token;
+      return json_response(200, o);
+    });
+  });
+
+  r.add("DELETE", "/api/v1/session", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      if (caller.via_cookie) core::sign_out(c, *req.cookie(kCookie));
+      http::Response res;
+      res.status = 204;
+      res.header("Set-Cookie", cookie("", 0, ctx.secure_cookies));
+      return res;
+    });
+  });
+}
+
+}  // namespace hoptac::api

@@ -1,0 +1,183 @@
+#include "app/commands.hpp"
+
+#include <spdlog/spdlog.h>
+#include <boost/json.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <stdexcept>
+
+#include "api/context.hpp"
+#include "api/json_io.hpp"
+#include "assets/assets.hpp"
+#include "core/accounts.hpp"
+#include "core/clock.hpp"
+#include "core/demo_seed.hpp"
+#include "domain/failure.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "http/static_files.hpp"
+#include "store/database.hpp"
+
+namespace hoptac::app {
+
+namespace {
+
+std::pair<std::string, unsigned short> parse_listen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) throw std::invalid_argument("--listen must be HOST:PORT");
+  int port = std::stoi(listen.substr(colon + 1));
+  if (port < 0 || port > 65535) throw std::invalid_argument("port must be 0 to 65535");
+  return {listen.substr(0, colon), static_cast<unsigned short>(port)};
+}
+
+void add_security_headers(http::Response& r) {
+  r.header("X-Content-Type-Options", "nosniff");
+  r.header("Referrer-Policy", "same-origin");
+  r.header("Content-Security-Policy",
+           "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+           "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+  if (!r.find_header("Cache-Control")) r.header("Cache-Control", "no-store");
+}
+
+std::string access_log_line(const http::Request& req, const http::Response& res, double seconds) {
+  boost::json::object o{
+      {"ts", core::now_iso()},    {"method", req.method},
+      {"path", req.path},         {"route", res.route},
+      {"status", res.status},     {"duration_us", static_cast<int64_t>(seconds * 1e6)},
+      {"bytes", res.body.size()}, {"remote", req.remote}};
+  return boost::json::serialize(o);
+}
+
+const char* kHomePage = R"(<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>hoptac</title></head>
+<body><h1>hoptac</h1><p>Hệ thống quản lý kinh tế tập thể, hợp tác xã của tỉnh.</p>
+<p><a href="/api/openapi.json">Tài liệu API (OpenAPI 3.1)</a></p></body></html>
+)";
+
+std::string default_web_dir() {
+  for (const char* candidate : {"web/dist", "../web/dist"})
+    if (std::filesystem::exists(std::string(candidate) + "/index.html")) return candidate;
+  return "";
+}
+
+}  // namespace
+
+int run_serve(const std::string& database, const ServeOptions& o) {
+  spdlog::set_pattern("%v");
+  auto db = store::Database::open(database, o.threads + 1);
+  db->migrate();
+  auto [host, port] = parse_listen(o.listen);
+
+  http::Metrics metrics;
+  api::ApiContext ctx{*db, metrics};
+  http::Router router;
+  api::register_all_routes(router, ctx);
+  http::StaticFiles web(o.web_dir.empty() ? default_web_dir() : o.web_dir);
+
+  http::ServerOptions so;
+  so.host = host;
+  so.port = port;
+  so.worker_threads = o.threads;
+  so.body_limit_for = [](const std::string& method, const std::string& target) -> std::size_t {
+    if (method == "POST" && target.rfind("/api/v1/cooperatives/import", 0) == 0) return 20u << 20;
+    return 1u << 20;
+  };
+
+  auto dispatch = [&](http::Request& req) {
+    http::Response res;
+    auto m = router.match(req);
+    if (m.handler) {
+      res = (*m.handler)(req);
+      res.route = m.pattern;
+    } else if (auto file = web.serve(req)) {
+      res = std::move(*file);
+    } else if (req.path == "/" && (req.method == "GET" || req.method == "HEAD")) {
+      res.header("Content-Type", "text/html; charset=utf-8");
+      res.body = kHomePage;
+      res.route = "/";
+    } else if (m.path_known) {
+      std::string allow;
+      for (const auto& a : m.allowed) allow += (allow.empty() ? "" : ", ") + a;
+      res = api::problem_response(
+          req, domain::Failure(domain::FailureKind::method_not_allowed,
+                               "Phương thức không được hỗ trợ", "Method not allowed"));
+      res.header("Allow", allow);
+      res.route = "(method not allowed)";
+    } else {
+      res = api::problem_response(req, domain::Failure::not_found("đường dẫn", "path"));
+      res.route = "(not found)";
+    }
+    add_security_headers(res);
+    return res;
+  };
+  auto observe = [&](const http::Request& req, const http::Response& res, double seconds) {
+    metrics.record(req.method, res.route.empty() ? "(none)" : res.route, res.status, seconds);
+    spdlog::info(access_log_line(req, res, seconds));
+  };
+
+  http::Server server(so, dispatch, observe);
+  spdlog::info(boost::json::serialize(boost::json::object{
+      {"event", "listening"}, {"host", host}, {"port", server.port()}, {"database", db->path()}}));
+  server.run();
+  spdlog::info(R"({"event":"stopped"})");
+  return 0;
+}
+
+int run_migrate(const std::string& database) {
+  auto db = store::Database::open(database);
+  int v = db->migrate();
+  std::cout << "hoptac: database " << db->path() << " is at schema version " << v << "\n";
+  return 0;
+}
+
+int run_seed_demo(const std::string& database) {
+  auto db = store::Database::open(database);
+  db->migrate();
+  auto lease = db->acquire();
+  core::seed_demo(*lease, std::cout);
+  return 0;
+}
+
+int run_user_add(const std::string& database, const UserAddOptions& o) {
+  std::string password;
+  std::getline(std::cin, password);
+  auto db = store::Database::open(database);
+  auto c = db->acquire();
+  core::NewUser nu;
+  nu.username = o.username;
+  nu.role = o.role;
+  nu.display_name = o.display_name;
+  nu.password = password;
+  nu.agency_code = o.agency;
+  if (o.cooperative) nu.cooperative_id = *o.cooperative;
+  try {
+    auto id = core::add_user(*c, nu);
+    std::cout << "hoptac: user " << o.username << " added (id " << id << ")\n";
+  } catch (const domain::Failure& f) {
+    std::cerr << "hoptac: " << f.title_en();
+    for (const auto& e : f.errors()) std::cerr << "; " << e.field << ": " << e.message_en;
+    std::cerr << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+int run_token_create(const std::string& database, const std::string& username) {
+  auto db = store::Database::open(database);
+  auto c = db->acquire();
+  try {
+    std::cout << core::create_api_token(*c, username) << "\n";
+  } catch (const domain::Failure& f) {
+    std::cerr << "hoptac: " << f.title_en() << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+int run_openapi() {
+  std::cout << assets::openapi_document();
+  return 0;
+}
+
+}  // namespace hoptac::app

@@ -1,0 +1,27 @@
+#pragma once
+// The program's commands; main.cpp parses the command line and calls one of these.
+#include <optional>
+#include <string>
+
+namespace hoptac::app {
+
+struct ServeOptions {
+  std::string listen;
+  int threads = 4;
+  std::string web_dir;
+};
+
+struct UserAddOptions {
+  std::string username, role, display_name;
+  std::optional<std::string> agency;
+  std::optional<long long> cooperative;
+};
+
+int run_serve(const std::string& database, const ServeOptions& o);
+int run_migrate(const std::string& database);
+int run_seed_demo(const std::string& database);
+int run_user_add(const std::string& database, const UserAddOptions& o);
+int run_token_create(const std::string& database, const std::string& username);
+int run_openapi();
+
+}  // namespace hoptac::app

@@ -1,0 +1,74 @@
+// hoptac: the server and the command line in one program.
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "app/commands.hpp"
+
+namespace {
+std::string env_or(const char* name, const std::string& fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? v : fallback;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace hoptac::app;
+  CLI::App cli{
+      "hoptac — hệ thống quản lý kinh tế tập thể của tỉnh (provincial collective economy)"};
+  cli.require_subcommand(1);
+  std::string database = env_or("HOPTAC_DATABASE", "sqlite:data/hoptac.db");
+  cli.add_option("--database", database, "sqlite:PATH (env HOPTAC_DATABASE)");
+
+  ServeOptions serve;
+  serve.listen = env_or("HOPTAC_LISTEN", "127.0.0.1:8080");
+  auto* serve_cmd = cli.add_subcommand("serve", "Serve the API and the web application");
+  serve_cmd->add_option("--listen", serve.listen,
+                        "HOST:PORT (env HOPTAC_LISTEN); port 0 picks one");
+  serve_cmd->add_option("--threads", serve.threads, "worker threads for requests")
+      ->check(CLI::Range(1, 64));
+  serve_cmd->add_option("--web", serve.web_dir, "directory of the built web application");
+
+  auto* migrate_cmd = cli.add_subcommand("migrate", "Create or upgrade the database");
+  auto* seed_cmd = cli.add_subcommand("seed-demo", "Load the Bắc Kạn 2024 demo data set");
+
+  auto* user_cmd = cli.add_subcommand("user", "Manage user accounts");
+  user_cmd->require_subcommand(1);
+  UserAddOptions user;
+  auto* user_add =
+      user_cmd->add_subcommand("add", "Add a user; the password is read from standard input");
+  user_add->add_option("--username", user.username)->required();
+  user_add->add_option("--role", user.role, "coop | alliance | department | leader | admin")
+      ->required();
+  user_add->add_option("--agency", user.agency, "agency code, for a department user");
+  user_add->add_option("--cooperative", user.cooperative, "cooperative id, for a coop user");
+  user_add->add_option("--name", user.display_name, "display name");
+
+  auto* token_cmd = cli.add_subcommand("token", "Manage API tokens");
+  token_cmd->require_subcommand(1);
+  std::string token_user;
+  auto* token_create = token_cmd->add_subcommand("create", "Create an API token for a user");
+  token_create->add_option("--username", token_user)->required();
+
+  auto* openapi_cmd = cli.add_subcommand("openapi", "Print the OpenAPI document");
+
+  // --database is accepted before or after the command name.
+  for (auto* sub :
+       {serve_cmd, migrate_cmd, seed_cmd, user_cmd, user_add, token_cmd, token_create, openapi_cmd})
+    sub->fallthrough();
+  CLI11_PARSE(cli, argc, argv);
+  try {
+    if (*serve_cmd) return run_serve(database, serve);
+    if (*migrate_cmd) return run_migrate(database);
+    if (*seed_cmd) return run_seed_demo(database);
+    if (*user_add) return run_user_add(database, user);
+    if (*token_create) return run_token_create(database, token_user);
+    if (*openapi_cmd) return run_openapi();
+  } catch (const std::exception& e) {
+    std::cerr << "hoptac: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

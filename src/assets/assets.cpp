@@ -1,0 +1,34 @@
+#include "assets/assets.hpp"
+
+#define HOPTAC_ASSET(name)                                 \
+  extern "C" const char name[];                            \
+  extern "C" const char name##_end[];                      \
+  static std::string_view name##_view() {                  \
+    return {name, static_cast<size_t>(name##_end - name)}; \
+  }
+
+HOPTAC_ASSET(hoptac_migration_0001)
+HOPTAC_ASSET(hoptac_units_2025_03)
+HOPTAC_ASSET(hoptac_units_2025_07)
+HOPTAC_ASSET(hoptac_openapi)
+
+namespace hoptac::assets {
+
+const std::vector<Migration>& sqlite_migrations() {
+  static const std::vector<Migration> all = {
+      {1, "foundation", hoptac_migration_0001_view()},
+  };
+  return all;
+}
+
+std::string_view admin_units_2025_03() {
+  return hoptac_units_2025_03_view();
+}
+std::string_view admin_units_2025_07() {
+  return hoptac_units_2025_07_view();
+}
+std::string_view openapi_document() {
+  return hoptac_openapi_view();
+}
+
+}  // namespace hoptac::assets

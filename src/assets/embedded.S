@@ -1,0 +1,19 @@
+/* Files compiled into the program: migrations, reference data and the OpenAPI document.
+   Each file gets a NUL-terminated symbol NAME and NAME_end (see assets.hpp). */
+.macro EMBED name, path
+  .section .rodata.\name, "a"
+  .global \name
+  .global \name\()_end
+  .balign 16
+\name:
+  .incbin "\path"
+\name\()_end:
+  .byte 0
+.endm
+
+EMBED hoptac_migration_0001, "migrations/sqlite/0001_foundation.sql"
+EMBED hoptac_units_2025_03, "data/admin-units/dvhcvn-20250301-sorted.json"
+EMBED hoptac_units_2025_07, "data/admin-units/mapping-2025-new-from-old.json"
+EMBED hoptac_openapi, "docs/openapi.json"
+
+.section .note.GNU-stack,"",@progbits

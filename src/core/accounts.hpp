@@ -1,0 +1,48 @@
+#pragma once
+// Signing in and out, sessions, API tokens and user accounts.
+#include <optional>
+#include <string>
+
+#include "domain/actor.hpp"
+#include "store/database.hpp"
+
+namespace hoptac::core {
+
+constexpr int kSessionHours = 12;
+constexpr int kMaxFailedSignIns = 10;       // per username ...
+constexpr int kFailureWindowSeconds = 900;  // ... within 15 minutes
+
+struct SignedIn {
+  domain::Actor actor;
+  std::string session_token;  // goes to the cookie, never stored
+  std::string csrf_token;
+  std::string expires_at;
+};
+
+// Fails with 401 on a wrong name or password, 429 after too many failures.
+SignedIn sign_in(store::Connection& c, const std::string& username, const std::string& password);
+void sign_out(store::Connection& c, const std::string& session_token);
+
+struct Authenticated {
+  domain::Actor actor;
+  std::optional<std::string> csrf_token;  // set for cookie sessions
+};
+std::optional<Authenticated> authenticate_session(store::Connection& c, const std::string& token);
+std::optional<Authenticated> authenticate_bearer(store::Connection& c, const std::string& token);
+
+struct NewUser {
+  std::string username;
+  std::string display_name;
+  std::string role;
+  std::string password;
+  std::optional<std::string> agency_code;
+  std::optional<int64_t> cooperative_id;
+  bool is_demo = false;
+};
+int64_t add_user(store::Connection& c, const NewUser& u);  // validates; one transaction
+std::string create_api_token(store::Connection& c, const std::string& username);
+
+std::string hash_password(const std::string& password);
+domain::Actor actor_of(store::Connection& c, int64_t user_id);
+
+}  // namespace hoptac::core

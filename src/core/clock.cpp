@@ -1,0 +1,21 @@
+#include "core/clock.hpp"
+
+#include <chrono>
+#include <ctime>
+
+namespace hoptac::core {
+
+std::string iso_from_now(long seconds) {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()) + seconds;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string now_iso() {
+  return iso_from_now(0);
+}
+
+}  // namespace hoptac::core

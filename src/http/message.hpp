@@ -1,0 +1,45 @@
+#pragma once
+// Plain HTTP request and response values. The server converts Beast's messages to and from
+// these, so that only src/http/server.cpp compiles Beast.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace hoptac::http {
+
+struct Request {
+  std::string method;                                        // "GET"
+  std::string target;                                        // "/api/v1/cooperatives?q=tai"
+  std::string path;                                          // decoded path, "/api/v1/cooperatives"
+  std::vector<std::pair<std::string, std::string>> query;    // decoded, in order
+  std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
+  std::map<std::string, std::string> params;                 // from the route pattern
+  std::string body;
+  std::string remote;
+  bool query_valid = true;  // false when the target could not be decoded
+
+  std::optional<std::string_view> header(std::string_view lower_name) const;
+  std::optional<std::string> query_param(std::string_view name) const;
+  std::optional<std::string> cookie(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::string route;  // the matched route pattern, for logs and metrics
+
+  Response& header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+  std::optional<std::string_view> find_header(std::string_view name) const;
+};
+
+// Splits and decodes an origin-form target into path and query; false when malformed.
+bool parse_target(Request& r);
+
+}  // namespace hoptac::http

@@ -1,0 +1,253 @@
+// The only translation unit that compiles Beast and Asio's coroutine machinery.
+#include "http/server.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <csignal>
+#include <mutex>
+#include <set>
+
+namespace hoptac::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
+
+struct Server::Impl {
+  ServerOptions opt;
+  Dispatch dispatch;
+  Observer observe;
+  asio::io_context ioc{1};
+  asio::thread_pool workers;
+  tcp::acceptor acceptor{ioc};
+  asio::signal_set signals{ioc, SIGINT, SIGTERM};
+  asio::steady_timer grace{ioc};
+  std::mutex mutex;
+  std::set<beast::tcp_stream*> idle;  // connections waiting for their next request
+  int sessions = 0;
+  bool stopping = false;
+
+  Impl(ServerOptions o, Dispatch d, Observer ob)
+      : opt(std::move(o)),
+        dispatch(std::move(d)),
+        observe(std::move(ob)),
+        workers(static_cast<std::size_t>(std::max(1, opt.worker_threads))) {}
+
+  void begin_shutdown() {
+    std::lock_guard lock(mutex);
+    if (stopping) return;
+    stopping = true;
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    signals.cancel(ignored);
+    for (auto* s : idle) s->cancel();
+    if (sessions == 0) {
+      grace.cancel();
+    } else {
+      grace.expires_after(opt.shutdown_grace);
+      grace.async_wait([this](beast::error_code ec) {
+        if (!ec) ioc.stop();  // requests still running after the grace period are cut
+      });
+    }
+  }
+
+  void session_ended() {
+    std::lock_guard lock(mutex);
+    --sessions;
+    if (stopping && sessions == 0) grace.cancel();
+  }
+};
+
+namespace {
+
+Request to_request(bhttp::request<bhttp::string_body>& msg, const std::string& remote) {
+  Request r;
+  r.method = std::string(msg.method_string());
+  r.target = std::string(msg.target());
+  for (const auto& f : msg) {
+    std::string name(f.name_string());
+    for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    r.headers.emplace_back(std::move(name), std::string(f.value()));
+  }
+  r.body = std::move(msg.body());
+  r.remote = remote;
+  r.query_valid = parse_target(r);
+  return r;
+}
+
+Response plain_problem(int status, const char* title) {
+  Response r;
+  r.status = status;
+  r.header("Content-Type", "application/problem+json");
+  r.body = std::string("{\"type\":\"about:blank\",\"status\":") + std::to_string(status) +
+           ",\"title\":\"" + title + "\"}";
+  return r;
+}
+
+awaitable<void> write_response(beast::tcp_stream& stream, const Response& res, unsigned version,
+                               bool keep_alive, bool head) {
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
+  for (const auto& [k, v] : res.headers) out.set(k, v);
+  out.keep_alive(keep_alive);
+  if (head) {
+    out.content_length(res.body.size());
+  } else {
+    out.body() = res.body;
+    out.prepare_payload();
+  }
+  co_await bhttp::async_write(stream, out, kNoThrow);
+}
+
+awaitable<void> session(Server::Impl& s, tcp::socket socket) {
+  beast::error_code ec;
+  auto endpoint = socket.remote_endpoint(ec);
+  std::string remote = ec ? std::string() : endpoint.address().to_string();
+  beast::tcp_stream stream(std::move(socket));
+  beast::flat_buffer buffer;
+  for (;;) {
+    bhttp::request_parser<bhttp::string_body> parser;  // a fresh parser for every message
+    parser.header_limit(static_cast<std::uint32_t>(s.opt.header_limit));
+    parser.body_limit(boost::none);  // decided once the target is known, below
+    {
+      std::lock_guard lock(s.mutex);
+      if (s.stopping) break;
+      s.idle.insert(&stream);
+    }
+    stream.expires_after(s.opt.idle_timeout);
+    auto [read_ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
+    {
+      std::lock_guard lock(s.mutex);
+      s.idle.erase(&stream);
+    }
+    if (read_ec == bhttp::error::header_limit) {
+      co_await write_response(stream, plain_problem(431, "Request header fields too large"), 11,
+                              false, false);
+      break;
+    }
+    if (read_ec) {
+      if (read_ec != bhttp::error::end_of_stream && read_ec != asio::error::operation_aborted &&
+          read_ec != beast::error::timeout && read_ec != asio::error::eof &&
+          read_ec != asio::error::connection_reset)
+        co_await write_response(stream, plain_problem(400, "Malformed HTTP request"), 11, false,
+                                false);
+      break;
+    }
+    const auto started = std::chrono::steady_clock::now();
+    std::string method(parser.get().method_string());
+    std::string target(parser.get().target());
+    const std::size_t limit =
+        s.opt.body_limit_for ? s.opt.body_limit_for(method, target) : s.opt.body_limit;
+    parser.body_limit(limit);
+    stream.expires_after(s.opt.read_timeout);
+    bool too_large = parser.content_length() && *parser.content_length() > limit;
+    if (!too_large && !parser.is_done()) {
+      auto [body_ec, m] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
+      too_large = body_ec == bhttp::error::body_limit;
+      if (body_ec && !too_large) break;
+    }
+    if (too_large) {
+      Request req;
+      req.method = method;
+      req.target = target;
+      req.remote = remote;
+      Response res = plain_problem(413, "Request body too large");
+      res.route = "(body limit)";
+      co_await write_response(stream, res, 11, false, false);
+      s.observe(req, res, 0);
+      break;
+    }
+    auto msg = parser.release();
+    const bool head = msg.method() == bhttp::verb::head;
+    const unsigned version = msg.version();
+    bool keep_alive = msg.keep_alive();
+    Request req = to_request(msg, remote);
+
+    // The handler may block on the database: run it on a worker, never on the I/O thread.
+    Response res = co_await asio::co_spawn(
+        s.workers,
+        [&s, &req]() -> awaitable<Response> {
+          try {
+            co_return s.dispatch(req);
+          } catch (const std::exception&) {
+            co_return plain_problem(500, "Internal server error");
+          }
+        },
+        asio::use_awaitable);
+
+    {
+      std::lock_guard lock(s.mutex);
+      if (s.stopping) keep_alive = false;
+    }
+    stream.expires_after(s.opt.read_timeout);
+    co_await write_response(stream, res, version, keep_alive, head);
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    s.observe(req, res, seconds);
+    if (!keep_alive) break;
+  }
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  s.session_ended();
+}
+
+awaitable<void> listen(Server::Impl& s) {
+  for (;;) {
+    auto [ec, socket] = co_await s.acceptor.async_accept(kNoThrow);
+    if (ec) {
+      if (!s.acceptor.is_open()) co_return;
+      continue;
+    }
+    {
+      std::lock_guard lock(s.mutex);
+      if (s.stopping) co_return;
+      ++s.sessions;
+    }
+    asio::co_spawn(s.ioc, session(s, std::move(socket)), asio::detached);
+  }
+}
+
+}  // namespace
+
+Server::Server(ServerOptions options, Dispatch dispatch, Observer observe)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(dispatch), std::move(observe))) {
+  tcp::endpoint ep(asio::ip::make_address(impl_->opt.host), impl_->opt.port);
+  impl_->acceptor.open(ep.protocol());
+  impl_->acceptor.set_option(asio::socket_base::reuse_address(true));
+  impl_->acceptor.bind(ep);
+  impl_->acceptor.listen(asio::socket_base::max_listen_connections);
+}
+
+Server::~Server() {
+  impl_->workers.join();
+}
+
+unsigned short Server::port() const {
+  return impl_->acceptor.local_endpoint().port();
+}
+
+void Server::run() {
+  impl_->signals.async_wait([this](beast::error_code ec, int) {
+    if (!ec) impl_->begin_shutdown();
+  });
+  asio::co_spawn(impl_->ioc, listen(*impl_), asio::detached);
+  impl_->ioc.run();
+  impl_->workers.join();
+}
+
+void Server::stop() {
+  asio::post(impl_->ioc, [this] { impl_->begin_shutdown(); });
+}
+
+}  // namespace hoptac::http

@@ -1,0 +1,55 @@
+#pragma once
+// Users, sessions, API tokens and failed sign-ins.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace hoptac::store {
+
+struct UserRecord {
+  int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  std::string password_hash;
+  std::string role;
+  std::optional<int64_t> agency_id;
+  std::optional<int64_t> cooperative_id;
+  bool is_demo = false;
+};
+
+struct SessionRecord {
+  UserRecord user;
+  std::string csrf_token;
+  std::string expires_at;
+};
+
+class AccountsRepo {
+ public:
+  explicit AccountsRepo(Connection& c) : c_(c) {}
+
+  std::optional<UserRecord> user_by_username(const std::string& username);
+  std::optional<UserRecord> user_by_id(int64_t id);
+  int64_t insert_user(const UserRecord& u, const std::string& now);
+  bool any_demo_user();
+
+  void insert_session(const std::string& token_hash, int64_t user_id, const std::string& csrf,
+                      const std::string& now, const std::string& expires_at);
+  std::optional<SessionRecord> live_session(const std::string& token_hash, const std::string& now);
+  void delete_session(const std::string& token_hash);
+  void delete_expired_sessions(const std::string& now);
+
+  void insert_token(const std::string& token_hash, int64_t user_id, const std::string& now);
+  std::optional<UserRecord> user_by_token(const std::string& token_hash);
+
+  int failures_since(const std::string& username, const std::string& since);
+  void add_failure(const std::string& username, const std::string& at);
+  void clear_failures(const std::string& username);
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace hoptac::store

@@ -1,0 +1,330 @@
+#include "store/cooperatives_repo.hpp"
+
+namespace hoptac::store {
+
+using domain::Date;
+
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT c.id, c.kind, c.name, coalesce(c.registration_code, ''), c.address, c.founded_on, "
+    "c.charter_capital_vnd, c.status, c.rep_name, c.rep_title, c.rep_phone, c.rep_email, "
+    "c.version, c.created_at, c.updated_at, "
+    "w.id, w.code, w.name, coalesce(w.valid_from, ''), coalesce(w.valid_to, ''), "
+    "d.id, coalesce(d.code, ''), coalesce(d.name, ''), p.id, p.code, p.name, "
+    "y.year, y.members_official + y.members_associate, coalesce(y.classification, '') ";
+
+// ?1 q, ?2 kind, ?3 status, ?4 district, ?5 commune, ?6 sector, ?7 classification, ?8 year
+constexpr const char* kFromWhere =
+    "FROM cooperatives c "
+    "JOIN admin_units w ON w.id = c.commune_id "
+    "LEFT JOIN admin_units d ON d.id = w.parent_id AND d.level = 'district' "
+    "JOIN admin_units p ON p.id = w.province_id "
+    "LEFT JOIN cooperative_years y ON y.cooperative_id = c.id AND y.year = coalesce(?8, "
+    "  (SELECT max(year) FROM cooperative_years m WHERE m.cooperative_id = c.id)) "
+    "WHERE (?1 IS NULL OR c.search_folded LIKE '%' || ?1 || '%') "
+    "AND (?2 IS NULL OR c.kind = ?2) "
+    "AND (?3 IS NULL OR c.status = ?3) "
+    "AND (?4 IS NULL OR d.code = ?4) "
+    "AND (?5 IS NULL OR w.code = ?5 OR EXISTS (SELECT 1 FROM admin_unit_successors s "
+    "  JOIN admin_units n ON n.id = s.new_id WHERE s.old_id = w.id AND n.code = ?5)) "
+    "AND (?6 IS NULL OR EXISTS (SELECT 1 FROM cooperative_sectors cs "
+    "  WHERE cs.cooperative_id = c.id AND cs.sector = ?6)) "
+    "AND (?7 IS NULL OR y.classification = ?7) "
+    "AND (?8 IS NULL OR y.year IS NOT NULL) ";
+
+void bind_filter(sqlite::Statement& st, const CooperativeFilter& f) {
+  st.bind_all(f.q_folded, f.kind, f.status, f.district, f.commune, f.sector, f.classification);
+  if (f.year)
+    st.bind(static_cast<int64_t>(*f.year));
+  else
+    st.bind(std::nullopt);
+}
+
+domain::Cooperative read_cooperative(const sqlite::Statement& st) {
+  domain::Cooperative c;
+  c.id = st.i64(0);
+  c.kind = st.text(1);
+  c.name = st.text(2);
+  c.registration_code = st.text(3);
+  c.address = st.text(4);
+  if (auto d = st.opt_text(5)) c.founded_on = Date::parse(*d);
+  c.charter_capital_vnd = st.opt_i64(6);
+  c.status = st.text(7);
+  c.representative = {st.text(8), st.text(9), st.text(10), st.text(11)};
+  c.version = st.i64(12);
+  c.created_at = st.text(13);
+  c.updated_at = st.text(14);
+  c.commune = {st.i64(15), st.text(16), st.text(17), "commune", st.text(18), st.text(19)};
+  if (!st.is_null(20)) c.district = {st.i64(20), st.text(21), st.text(22), "district", "", ""};
+  c.province = {st.i64(23), st.text(24), st.text(25), "province", "", ""};
+  if (!st.is_null(26)) {
+    c.figures_year = static_cast<int>(st.i64(26));
+    c.members = st.i64(27);
+    c.classification = st.text(28);
+  }
+  return c;
+}
+
+std::string order_by(const CooperativeFilter& f) {
+  std::string dir = f.descending ? " DESC" : " ASC";
+  if (f.sort == "registration_code") return "ORDER BY c.registration_code" + dir + ", c.id";
+  if (f.sort == "founded_on") return "ORDER BY c.founded_on" + dir + ", c.id";
+  if (f.sort == "members") return "ORDER BY 28" + dir + ", c.id";
+  if (f.sort == "id") return "ORDER BY c.id" + dir;
+  return "ORDER BY c.name COLLATE vi" + dir + ", c.id";
+}
+
+domain::CooperativeYear read_year(const sqlite::Statement& st) {
+  domain::CooperativeYear y;
+  y.cooperative_id = st.i64(0);
+  y.year = static_cast<int>(st.i64(1));
+  y.members_official = st.i64(2);
+  y.members_associate = st.i64(3);
+  y.workers = st.i64(4);
+  y.revenue_vnd = st.i64(5);
+  y.profit_vnd = st.i64(6);
+  y.avg_income_vnd = st.i64(7);
+  y.classification = st.text(8);
+  if (auto s = st.opt_i64(9)) y.classification_score = static_cast<int>(*s);
+  y.updated_at = st.text(10);
+  return y;
+}
+
+domain::OcopProduct read_product(const sqlite::Statement& st) {
+  domain::OcopProduct p;
+  p.id = st.i64(0);
+  p.cooperative_id = st.i64(1);
+  p.name = st.text(2);
+  p.group = st.text(3);
+  p.stars = static_cast<int>(st.i64(4));
+  if (auto s = st.opt_i64(5)) p.score = static_cast<int>(*s);
+  p.decision_no = st.text(6);
+  p.decided_on = Date::parse(st.text(7)).value_or(Date{});
+  p.expires_on = Date::parse(st.text(8)).value_or(Date{});
+  return p;
+}
+
+constexpr const char* kProductColumns =
+    "SELECT id, cooperative_id, name, product_group, stars, score, decision_no, decided_on, "
+    "expires_on FROM ocop_products ";
+}  // namespace
+
+std::vector<domain::Cooperative> CooperativesRepo::list(const CooperativeFilter& f,
+                                                        int64_t* total) {
+  {
+    auto st = c_.prepare(std::string("SELECT count(*) ") + kFromWhere);
+    bind_filter(st, f);
+    *total = st.step() ? st.i64(0) : 0;
+  }
+  std::string sql = std::string(kSelect) + kFromWhere + order_by(f) + " LIMIT ?9 OFFSET ?10";
+  auto st = c_.prepare(sql);
+  bind_filter(st, f);
+  st.bind(f.per_page > 0 ? static_cast<int64_t>(f.per_page) : int64_t{-1});
+  st.bind(f.per_page > 0 ? static_cast<int64_t>(f.page - 1) * f.per_page : int64_t{0});
+  std::vector<domain::Cooperative> out;
+  while (st.step()) out.push_back(read_cooperative(st));
+  for (auto& c : out) load_details(c);
+  return out;
+}
+
+std::optional<domain::Cooperative> CooperativesRepo::get(int64_t id) {
+  auto st = c_.prepare(std::string(kSelect) +
+                       "FROM cooperatives c JOIN admin_units w ON w.id = c.commune_id "
+                       "LEFT JOIN admin_units d ON d.id = w.parent_id AND d.level = 'district' "
+                       "JOIN admin_units p ON p.id = w.province_id "
+                       "LEFT JOIN cooperative_years y ON y.cooperative_id = c.id AND y.year = "
+                       "(SELECT max(year) FROM cooperative_years m WHERE m.cooperative_id = c.id) "
+                       "WHERE c.id = ?");
+  st.bind(id);
+  if (!st.step()) return std::nullopt;
+  auto c = read_cooperative(st);
+  load_details(c);
+  return c;
+}
+
+void CooperativesRepo::load_details(domain::Cooperative& c) {
+  {
+    auto st = c_.prepare(
+        "SELECT sector FROM cooperative_sectors WHERE cooperative_id = ? ORDER BY position");
+    st.bind(c.id);
+    while (st.step()) c.sectors.push_back(st.text(0));
+  }
+  auto st = c_.prepare(
+      "SELECT n.id, n.code, n.name, coalesce(n.valid_from, ''), coalesce(n.valid_to, '') "
+      "FROM admin_unit_successors s JOIN admin_units n ON n.id = s.new_id WHERE s.old_id = ? "
+      "ORDER BY n.code");
+  st.bind(c.commune.id);
+  while (st.step())
+    c.current_communes.push_back(
+        {st.i64(0), st.text(1), st.text(2), "commune", st.text(3), st.text(4)});
+}
+
+void CooperativesRepo::write_sectors(int64_t id, const std::vector<std::string>& sectors) {
+  c_.prepare("DELETE FROM cooperative_sectors WHERE cooperative_id = ?").bind(id).run();
+  int position = 0;
+  for (const auto& s : sectors)
+    c_.prepare(
+          "INSERT OR IGNORE INTO cooperative_sectors (cooperative_id, sector, position) "
+          "VALUES (?, ?, ?)")
+        .bind_all(id, s, position++)
+        .run();
+}
+
+int64_t CooperativesRepo::insert(const domain::Cooperative& c, int64_t commune_unit_id,
+                                 const std::string& now) {
+  auto st = c_.prepare(
+      "INSERT INTO cooperatives (kind, name, registration_code, commune_id, address, founded_on, "
+      "charter_capital_vnd, status, rep_name, rep_title, rep_phone, rep_email, search_folded, "
+      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "fold(? || ' | ' || (SELECT name FROM admin_units WHERE id = ?)), ?, ?)");
+  std::optional<std::string> code;
+  if (!c.registration_code.empty()) code = c.registration_code;
+  std::optional<std::string> founded;
+  if (c.founded_on) founded = c.founded_on->iso();
+  st.bind_all(c.kind, c.name, code, commune_unit_id, c.address, founded, c.charter_capital_vnd,
+              c.status, c.representative.name, c.representative.title, c.representative.phone,
+              c.representative.email, c.name + " | " + c.registration_code + " | " + c.address,
+              commune_unit_id, now, now);
+  st.run();
+  int64_t id = c_.last_insert_id();
+  write_sectors(id, c.sectors);
+  return id;
+}
+
+void CooperativesRepo::update(const domain::Cooperative& c, int64_t commune_unit_id,
+                              const std::string& now) {
+  auto st = c_.prepare(
+      "UPDATE cooperatives SET kind = ?, name = ?, registration_code = ?, commune_id = ?, "
+      "address = ?, founded_on = ?, charter_capital_vnd = ?, status = ?, rep_name = ?, "
+      "rep_title = ?, rep_phone = ?, rep_email = ?, "
+      "search_folded = fold(? || ' | ' || (SELECT name FROM admin_units WHERE id = ?)), "
+      "version = version + 1, updated_at = ? WHERE id = ?");
+  std::optional<std::string> code;
+  if (!c.registration_code.empty()) code = c.registration_code;
+  std::optional<std::string> founded;
+  if (c.founded_on) founded = c.founded_on->iso();
+  st.bind_all(c.kind, c.name, code, commune_unit_id, c.address, founded, c.charter_capital_vnd,
+              c.status, c.representative.name, c.representative.title, c.representative.phone,
+              c.representative.email, c.name + " | " + c.registration_code + " | " + c.address,
+              commune_unit_id, now, c.id);
+  st.run();
+  write_sectors(c.id, c.sectors);
+}
+
+bool CooperativesRepo::registration_code_taken(const std::string& code, int64_t except_id) {
+  auto st = c_.prepare(
+      "SELECT EXISTS (SELECT 1 FROM cooperatives WHERE registration_code = ? AND id <> ?)");
+  st.bind_all(code, except_id);
+  return st.step() && st.i64(0) != 0;
+}
+
+std::vector<domain::CooperativeYear> CooperativesRepo::years(int64_t cooperative_id) {
+  auto st = c_.prepare(
+      "SELECT cooperative_id, year, members_official, members_associate, workers, revenue_vnd, "
+      "profit_vnd, avg_income_vnd, coalesce(classification, ''), classification_score, updated_at "
+      "FROM cooperative_years WHERE cooperative_id = ? ORDER BY year DESC");
+  st.bind(cooperative_id);
+  std::vector<domain::CooperativeYear> out;
+  while (st.step()) out.push_back(read_year(st));
+  return out;
+}
+
+std::optional<domain::CooperativeYear> CooperativesRepo::year(int64_t cooperative_id, int year) {
+  auto st = c_.prepare(
+      "SELECT cooperative_id, year, members_official, members_associate, workers, revenue_vnd, "
+      "profit_vnd, avg_income_vnd, coalesce(classification, ''), classification_score, updated_at "
+      "FROM cooperative_years WHERE cooperative_id = ? AND year = ?");
+  st.bind_all(cooperative_id, year);
+  if (!st.step()) return std::nullopt;
+  return read_year(st);
+}
+
+void CooperativesRepo::upsert_year(const domain::CooperativeYear& y, const std::string& now) {
+  std::optional<std::string> cls;
+  if (!y.classification.empty()) cls = y.classification;
+  std::optional<int64_t> score;
+  if (y.classification_score) score = *y.classification_score;
+  c_.prepare(
+        "INSERT INTO cooperative_years (cooperative_id, year, members_official, members_associate, "
+        "workers, revenue_vnd, profit_vnd, avg_income_vnd, classification, classification_score, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (cooperative_id, year) DO UPDATE SET members_official = "
+        "excluded.members_official, "
+        "members_associate = excluded.members_associate, workers = excluded.workers, "
+        "revenue_vnd = excluded.revenue_vnd, profit_vnd = excluded.profit_vnd, "
+        "avg_income_vnd = excluded.avg_income_vnd, classification = excluded.classification, "
+        "classification_score = excluded.classification_score, updated_at = excluded.updated_at")
+      .bind_all(y.cooperative_id, y.year, y.members_official, y.members_associate, y.workers,
+                y.revenue_vnd, y.profit_vnd, y.avg_income_vnd, cls, score, now)
+      .run();
+}
+
+std::vector<domain::OcopProduct> CooperativesRepo::products(int64_t cooperative_id) {
+  auto st = c_.prepare(std::string(kProductColumns) + "WHERE cooperative_id = ? ORDER BY id");
+  st.bind(cooperative_id);
+  std::vector<domain::OcopProduct> out;
+  while (st.step()) out.push_back(read_product(st));
+  return out;
+}
+
+std::optional<domain::OcopProduct> CooperativesRepo::product(int64_t cooperative_id,
+                                                             int64_t product_id) {
+  auto st = c_.prepare(std::string(kProductColumns) + "WHERE cooperative_id = ? AND id = ?");
+  st.bind_all(cooperative_id, product_id);
+  if (!st.step()) return std::nullopt;
+  return read_product(st);
+}
+
+int64_t CooperativesRepo::insert_product(const domain::OcopProduct& p) {
+  std::optional<int64_t> score;
+  if (p.score) score = *p.score;
+  c_.prepare(
+        "INSERT INTO ocop_products (cooperative_id, name, product_group, stars, score, "
+        "decision_no, "
+        "decided_on, expires_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind_all(p.cooperative_id, p.name, p.group, p.stars, score, p.decision_no,
+                p.decided_on.iso(), p.expires_on.iso())
+      .run();
+  return c_.last_insert_id();
+}
+
+void CooperativesRepo::update_product(const domain::OcopProduct& p) {
+  std::optional<int64_t> score;
+  if (p.score) score = *p.score;
+  c_.prepare(
+        "UPDATE ocop_products SET name = ?, product_group = ?, stars = ?, score = ?, "
+        "decision_no = ?, decided_on = ?, expires_on = ? WHERE id = ?")
+      .bind_all(p.name, p.group, p.stars, score, p.decision_no, p.decided_on.iso(),
+                p.expires_on.iso(), p.id)
+      .run();
+}
+
+void CooperativesRepo::delete_product(int64_t product_id) {
+  c_.prepare("DELETE FROM ocop_products WHERE id = ?").bind(product_id).run();
+}
+
+std::vector<domain::OfftakeContract> CooperativesRepo::contracts(int64_t cooperative_id) {
+  auto st = c_.prepare(
+      "SELECT id, cooperative_id, partner, product, volume, valid_from, valid_to "
+      "FROM offtake_contracts WHERE cooperative_id = ? ORDER BY valid_from DESC, id");
+  st.bind(cooperative_id);
+  std::vector<domain::OfftakeContract> out;
+  while (st.step())
+    out.push_back({st.i64(0), st.i64(1), st.text(2), st.text(3), st.text(4),
+                   Date::parse(st.text(5)).value_or(Date{}),
+                   Date::parse(st.text(6)).value_or(Date{})});
+  return out;
+}
+
+int64_t CooperativesRepo::insert_contract(const domain::OfftakeContract& k) {
+  c_.prepare(
+        "INSERT INTO offtake_contracts (cooperative_id, partner, product, volume, valid_from, "
+        "valid_to) VALUES (?, ?, ?, ?, ?, ?)")
+      .bind_all(k.cooperative_id, k.partner, k.product, k.volume, k.valid_from.iso(),
+                k.valid_to.iso())
+      .run();
+  return c_.last_insert_id();
+}
+
+}  // namespace hoptac::store

@@ -1,0 +1,101 @@
+#include "store/reference_repo.hpp"
+
+namespace hoptac::store {
+
+namespace {
+constexpr const char* kValidAt =
+    "(u.valid_from IS NULL OR u.valid_from <= ?1) AND (u.valid_to IS NULL OR u.valid_to >= ?1)";
+
+AdminUnitRow read_unit(const sqlite::Statement& st) {
+  AdminUnitRow r;
+  r.id = st.i64(0);
+  r.code = st.text(1);
+  r.level = st.text(2);
+  r.name = st.text(3);
+  r.type = st.text(4);
+  r.parent_code = st.text(5);
+  r.valid_from = st.text(6);
+  r.valid_to = st.text(7);
+  return r;
+}
+
+void add_successors(Connection& c, AdminUnitRow& r) {
+  auto st = c.prepare(
+      "SELECT n.code FROM admin_unit_successors s JOIN admin_units n ON n.id = s.new_id "
+      "WHERE s.old_id = ? ORDER BY n.code");
+  st.bind(r.id);
+  while (st.step()) r.successor_codes.push_back(st.text(0));
+}
+}  // namespace
+
+std::vector<AdminUnitRow> ReferenceRepo::admin_units(const AdminUnitQuery& q, int64_t* total) {
+  std::string where =
+      std::string(" WHERE ") + kValidAt +
+      " AND (?2 IS NULL OR u.level = ?2)"
+      " AND (?3 IS NULL OR u.parent_id IN (SELECT id FROM admin_units WHERE code = ?3))"
+      " AND (?4 IS NULL OR u.name_folded LIKE '%' || ?4 || '%')";
+  {
+    auto st = c_.prepare("SELECT count(*) FROM admin_units u" + where);
+    st.bind_all(q.as_of, q.level, q.parent, q.q_folded);
+    *total = st.step() ? st.i64(0) : 0;
+  }
+  auto st = c_.prepare(
+      "SELECT u.id, u.code, u.level, u.name, u.type, coalesce(p.code, ''), "
+      "coalesce(u.valid_from, ''), coalesce(u.valid_to, '') FROM admin_units u "
+      "LEFT JOIN admin_units p ON p.id = u.parent_id" +
+      where + " ORDER BY u.code LIMIT ?5 OFFSET ?6");
+  st.bind_all(q.as_of, q.level, q.parent, q.q_folded, static_cast<int64_t>(q.per_page),
+              static_cast<int64_t>(q.page - 1) * q.per_page);
+  std::vector<AdminUnitRow> out;
+  while (st.step()) out.push_back(read_unit(st));
+  for (auto& r : out) add_successors(c_, r);
+  return out;
+}
+
+std::optional<AdminUnitRow> ReferenceRepo::commune_valid_at(const std::string& code,
+                                                            const std::string& date) {
+  auto st = c_.prepare(
+      std::string("SELECT u.id, u.code, u.level, u.name, u.type, coalesce(p.code, ''), "
+                  "coalesce(u.valid_from, ''), coalesce(u.valid_to, '') FROM admin_units u "
+                  "LEFT JOIN admin_units p ON p.id = u.parent_id WHERE ") +
+      kValidAt + " AND u.level = 'commune' AND u.code = ?2");
+  st.bind_all(date, code);
+  if (!st.step()) return std::nullopt;
+  return read_unit(st);
+}
+
+bool ReferenceRepo::unit_code_exists(const std::string& level, const std::string& code) {
+  auto st = c_.prepare("SELECT EXISTS (SELECT 1 FROM admin_units WHERE level = ? AND code = ?)");
+  st.bind_all(level, code);
+  return st.step() && st.i64(0) != 0;
+}
+
+std::vector<AgencyRow> ReferenceRepo::agencies() {
+  auto st = c_.prepare(
+      "SELECT id, code, name, short_name, kind FROM agencies WHERE active = 1 ORDER BY id");
+  std::vector<AgencyRow> out;
+  while (st.step()) out.push_back({st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4)});
+  return out;
+}
+
+std::optional<AgencyRow> ReferenceRepo::agency_by_code(const std::string& code) {
+  auto st = c_.prepare("SELECT id, code, name, short_name, kind FROM agencies WHERE code = ?");
+  st.bind(code);
+  if (!st.step()) return std::nullopt;
+  return AgencyRow{st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4)};
+}
+
+int64_t ReferenceRepo::insert_agency(const AgencyRow& a) {
+  c_.prepare("INSERT INTO agencies (code, name, short_name, kind) VALUES (?, ?, ?, ?)")
+      .bind_all(a.code, a.name, a.short_name, a.kind)
+      .run();
+  return c_.last_insert_id();
+}
+
+bool ReferenceRepo::cooperative_exists(int64_t id) {
+  auto st = c_.prepare("SELECT EXISTS (SELECT 1 FROM cooperatives WHERE id = ?)");
+  st.bind(id);
+  return st.step() && st.i64(0) != 0;
+}
+
+}  // namespace hoptac::store

@@ -1,0 +1,56 @@
+// Administrative units before and after the 2025 reform, and agencies.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, expectProblem } from './server.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server.stop(); server.cleanup(); });
+
+test('before the reform Bắc Kạn has 8 districts and Na Rì 17 communes', async () => {
+  const districts = await server.request('/api/v1/admin-units?level=district&parent=06&as_of=2025-03-01');
+  assert.equal(districts.body.total, 8);
+  assert.ok(districts.body.items.some((d) => d.code === '064' && d.name === 'Huyện Chợ Đồn'));
+  const communes = await server.request('/api/v1/admin-units?level=commune&parent=066&as_of=2024-12-31&per_page=50');
+  assert.equal(communes.body.total, 17);
+});
+
+test('after the reform there are 34 provinces, no districts, and Thái Nguyên has 92 communes', async () => {
+  const provinces = await server.request('/api/v1/admin-units?level=province&as_of=2025-07-01&per_page=100');
+  assert.equal(provinces.body.total, 34);
+  const districts = await server.request('/api/v1/admin-units?level=district&as_of=2026-01-01');
+  assert.equal(districts.body.total, 0);
+  const communes = await server.request('/api/v1/admin-units?level=commune&parent=19&as_of=2026-01-01');
+  assert.equal(communes.body.total, 92);
+});
+
+test('an old commune points to the commune it became: Xuân Lạc 02023 -> Nam Cường 02026', async () => {
+  const res = await server.request('/api/v1/admin-units?level=commune&parent=064&as_of=2024-06-01&q=xuan%20lac');
+  assert.equal(res.body.total, 1);
+  const xuanLac = res.body.items[0];
+  assert.equal(xuanLac.code, '02023');
+  assert.equal(xuanLac.valid_to, '2025-06-30');
+  assert.deepEqual(xuanLac.successor_codes, ['02026']);
+});
+
+test('q is diacritic-insensitive: "tran phu" finds Xã Trần Phú', async () => {
+  const res = await server.request('/api/v1/admin-units?level=commune&parent=19&q=tran%20phu&as_of=2026-01-01');
+  assert.ok(res.body.items.some((u) => u.code === '02176' && u.name === 'Xã Trần Phú'));
+});
+
+test('bad filters are 400 naming the parameter', async () => {
+  expectProblem(assert, await server.request('/api/v1/admin-units?level=hamlet'), 400, 'level');
+  expectProblem(assert, await server.request('/api/v1/admin-units?as_of=2025-13-01'), 400, 'as_of');
+  expectProblem(assert, await server.request('/api/v1/admin-units?per_page=0'), 400, 'per_page');
+  expectProblem(assert, await server.request('/api/v1/admin-units?colour=red'), 400, 'colour');
+  expectProblem(assert, await server.request('/api/v1/admin-units?level=province&page=99'), 400, 'page');
+});
+
+test('agencies are data: the departments, the Alliance and the district committees', async () => {
+  const res = await server.request('/api/v1/agencies');
+  assert.equal(res.status, 200);
+  const codes = res.body.items.map((a) => a.code);
+  for (const code of ['ubnd-tinh', 'vp-ubnd', 'lien-minh-htx', 'so-congthuong', 'so-taichinh', 'so-nnmt', 'ubnd-066'])
+    assert.ok(codes.includes(code), code);
+  assert.equal(res.body.total, res.body.items.length);
+});

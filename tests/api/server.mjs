@@ -1,0 +1,113 @@
+// Starts a real hoptac server on an ephemeral loopback port with a fresh demo database,
+// and gives the tests a small HTTP client for it.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, copyFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const BIN = process.env.HOPTAC_BIN ?? new URL('../../build-asan/hoptac', import.meta.url).pathname;
+export const DEMO_PASSWORD = 'hoptac-demo';
+
+// The demo is seeded once per run into a template, then copied for every server.
+const templateDir = process.env.HOPTAC_TEST_DIR ?? join(tmpdir(), `hoptac-template-${process.ppid}`);
+function demoTemplate() {
+  const db = join(templateDir, 'demo.db');
+  if (!existsSync(db)) {
+    execFileSync('mkdir', ['-p', templateDir]);
+    const tmp = join(templateDir, `seed-${process.pid}.db`);
+    execFileSync(BIN, ['migrate', '--database', `sqlite:${tmp}`]);
+    execFileSync(BIN, ['seed-demo', '--database', `sqlite:${tmp}`]);
+    // Fold the WAL into the main file so that one file is the whole database.
+    execFileSync('sqlite3', [tmp, 'PRAGMA wal_checkpoint(TRUNCATE);']);
+    if (!existsSync(db)) execFileSync('mv', [tmp, db]);
+  }
+  return db;
+}
+
+export function cli(args, { database, input } = {}) {
+  return execFileSync(BIN, [...args, '--database', `sqlite:${database}`], {
+    input: input ?? '',
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+export async function startServer({ demo = true, dir } = {}) {
+  dir ??= mkdtempSync(join(process.env.HOPTAC_TEST_DIR ?? tmpdir(), 'server-'));
+  const database = join(dir, 'hoptac.db');
+  if (demo && !existsSync(database)) copyFileSync(demoTemplate(), database);
+  const child = spawn(BIN, ['serve', '--database', `sqlite:${database}`, '--listen', '127.0.0.1:0', '--threads', '4'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const log = [];
+  const port = await new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      log.push(line);
+      try {
+        const entry = JSON.parse(line);
+        if (entry.event === 'listening') resolve(entry.port);
+      } catch {}
+    });
+    child.on('exit', (code) => reject(new Error(`hoptac serve exited with ${code}`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const server = {
+    base, port, child, database, dir, log,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null) return child.exitCode;
+      const exited = new Promise((resolve) => child.on('exit', (code, sig) => resolve(code ?? sig)));
+      child.kill(signal);
+      return exited;
+    },
+    cleanup() { rmSync(dir, { recursive: true, force: true }); },
+    request: (path, options) => request(base, path, options),
+    async signIn(username, password = DEMO_PASSWORD) {
+      const res = await request(base, '/api/v1/session', { method: 'POST', json: { username, password } });
+      if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${res.text}`);
+      const cookie = res.headers.get('set-cookie').split(';')[0];
+      return { cookie, csrf: res.body.csrf_token, user: res.body.user };
+    },
+    // A client acting as one signed-in user (cookie + CSRF token).
+    async as(username) {
+      const s = await server.signIn(username);
+      return {
+        ...s,
+        request: (path, options = {}) => request(base, path, {
+          ...options,
+          headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(options.headers ?? {}) },
+        }),
+      };
+    },
+  };
+  return server;
+}
+
+export async function request(base, path, { method = 'GET', json, body, headers = {} } = {}) {
+  const h = { ...headers };
+  let payload = body;
+  if (json !== undefined) {
+    payload = JSON.stringify(json);
+    h['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(base + path, { method, headers: h, body: payload });
+  const buffer = Buffer.from(await res.arrayBuffer());
+  const text = buffer.toString('utf8');
+  let parsed;
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('json') && text.length) parsed = JSON.parse(text);
+  return { status: res.status, headers: res.headers, body: parsed, text, buffer };
+}
+
+// Asserts a problem+json answer with this status and, when given, a field error.
+export function expectProblem(assert, res, status, field) {
+  assert.equal(res.status, status, `expected ${status}, got ${res.status}: ${res.text}`);
+  assert.match(res.headers.get('content-type'), /application\/problem\+json/);
+  assert.equal(res.body.status, status);
+  assert.ok(res.body.title, 'a problem has a title');
+  if (field) {
+    const fields = (res.body.errors ?? []).map((e) => e.field);
+    assert.ok(fields.includes(field), `expected an error on ${field}, got ${JSON.stringify(fields)}`);
+  }
+}
