@@ -25,7 +25,7 @@ run: build
 test: deps
 	cmake -S . -B $(TESTBUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Debug -DHOPTAC_SANITIZE=ON >/dev/null
 	cmake --build $(TESTBUILD) -j$(JOBS)
-	$(MAKE) --no-print-directory test-unit test-api lint-openapi
+	$(MAKE) --no-print-directory lint-openapi test-unit test-api
 
 test-unit:
 	ctest --test-dir $(TESTBUILD) --output-on-failure

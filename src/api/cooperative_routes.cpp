@@ -194,9 +194,7 @@ void register_cooperative_routes(http::Router& r, ApiContext& ctx) {
       auto years = core::list_years(c, caller.actor, id_param(req, "id"));
       json::array items;
       for (const auto& y : years) items.push_back(year_json(y));
-      auto n = static_cast<int64_t>(items.size());
-      return json_response(
-          200, page_envelope(std::move(items), n, 1, static_cast<int>(std::max<int64_t>(1, n))));
+      return json_response(200, whole_list(std::move(items)));
     });
   });
 
@@ -234,9 +232,7 @@ void register_cooperative_routes(http::Router& r, ApiContext& ctx) {
       auto products = core::list_products(c, id_param(req, "id"));
       json::array items;
       for (const auto& p : products) items.push_back(product_json(p));
-      auto n = static_cast<int64_t>(items.size());
-      return json_response(
-          200, page_envelope(std::move(items), n, 1, static_cast<int>(std::max<int64_t>(1, n))));
+      return json_response(200, whole_list(std::move(items)));
     });
   });
 
@@ -276,9 +272,7 @@ void register_cooperative_routes(http::Router& r, ApiContext& ctx) {
       auto contracts = core::list_contracts(c, caller.actor, id_param(req, "id"));
       json::array items;
       for (const auto& k : contracts) items.push_back(contract_json(k));
-      auto n = static_cast<int64_t>(items.size());
-      return json_response(
-          200, page_envelope(std::move(items), n, 1, static_cast<int>(std::max<int64_t>(1, n))));
+      return json_response(200, whole_list(std::move(items)));
     });
   });
 

@@ -278,6 +278,11 @@ void check_page_in_range(int64_t total, int page, int per_page) {
                     "The last page is " + std::to_string(last)}});
 }
 
+json::object whole_list(json::array items) {
+  auto n = static_cast<int64_t>(items.size());
+  return page_envelope(std::move(items), n, 1, static_cast<int>(std::max<int64_t>(1, n)));
+}
+
 json::value optional_string(const std::string& s) {
   if (s.empty()) return nullptr;
   return json::value(s);

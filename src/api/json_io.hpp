@@ -80,6 +80,8 @@ http::Response problem_response(const http::Request& req, const domain::Failure&
 // {items, total, page, per_page}; a page past the end is a 400.
 json::object page_envelope(json::array items, int64_t total, int page, int per_page);
 void check_page_in_range(int64_t total, int page, int per_page);
+// A list that is never paged (a cooperative's years, products, ...), in the same envelope.
+json::object whole_list(json::array items);
 
 json::value optional_string(const std::string& s);  // "" -> null
 

@@ -50,9 +50,7 @@ void register_reference_routes(http::Router& r, ApiContext& ctx) {
                                      {"name", a.name},
                                      {"short_name", a.short_name},
                                      {"kind", a.kind}});
-      auto total = static_cast<int64_t>(items.size());
-      int per_page = static_cast<int>(std::max<int64_t>(1, total));
-      return json_response(200, page_envelope(std::move(items), total, 1, per_page));
+      return json_response(200, whole_list(std::move(items)));
     });
   });
 }

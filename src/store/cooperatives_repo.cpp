@@ -75,6 +75,19 @@ std::string order_by(const CooperativeFilter& f) {
   return "ORDER BY c.name COLLATE vi" + dir + ", c.id";
 }
 
+// The record's columns in the order INSERT and UPDATE list them, ending with the two
+// parameters of search_folded (the text, and the commune whose name is added to it).
+void bind_record(sqlite::Statement& st, const domain::Cooperative& c, int64_t commune_unit_id) {
+  std::optional<std::string> code;
+  if (!c.registration_code.empty()) code = c.registration_code;
+  std::optional<std::string> founded;
+  if (c.founded_on) founded = c.founded_on->iso();
+  st.bind_all(c.kind, c.name, code, commune_unit_id, c.address, founded, c.charter_capital_vnd,
+              c.status, c.representative.name, c.representative.title, c.representative.phone,
+              c.representative.email, c.name + " | " + c.registration_code + " | " + c.address,
+              commune_unit_id);
+}
+
 domain::CooperativeYear read_year(const sqlite::Statement& st) {
   domain::CooperativeYear y;
   y.cooperative_id = st.i64(0);
@@ -178,14 +191,8 @@ int64_t CooperativesRepo::insert(const domain::Cooperative& c, int64_t commune_u
       "charter_capital_vnd, status, rep_name, rep_title, rep_phone, rep_email, search_folded, "
       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
       "fold(? || ' | ' || (SELECT name FROM admin_units WHERE id = ?)), ?, ?)");
-  std::optional<std::string> code;
-  if (!c.registration_code.empty()) code = c.registration_code;
-  std::optional<std::string> founded;
-  if (c.founded_on) founded = c.founded_on->iso();
-  st.bind_all(c.kind, c.name, code, commune_unit_id, c.address, founded, c.charter_capital_vnd,
-              c.status, c.representative.name, c.representative.title, c.representative.phone,
-              c.representative.email, c.name + " | " + c.registration_code + " | " + c.address,
-              commune_unit_id, now, now);
+  bind_record(st, c, commune_unit_id);
+  st.bind_all(now, now);
   st.run();
   int64_t id = c_.last_insert_id();
   write_sectors(id, c.sectors);
@@ -200,14 +207,8 @@ void CooperativesRepo::update(const domain::Cooperative& c, int64_t commune_unit
       "rep_title = ?, rep_phone = ?, rep_email = ?, "
       "search_folded = fold(? || ' | ' || (SELECT name FROM admin_units WHERE id = ?)), "
       "version = version + 1, updated_at = ? WHERE id = ?");
-  std::optional<std::string> code;
-  if (!c.registration_code.empty()) code = c.registration_code;
-  std::optional<std::string> founded;
-  if (c.founded_on) founded = c.founded_on->iso();
-  st.bind_all(c.kind, c.name, code, commune_unit_id, c.address, founded, c.charter_capital_vnd,
-              c.status, c.representative.name, c.representative.title, c.representative.phone,
-              c.representative.email, c.name + " | " + c.registration_code + " | " + c.address,
-              commune_unit_id, now, c.id);
+  bind_record(st, c, commune_unit_id);
+  st.bind_all(now, c.id);
   st.run();
   write_sectors(c.id, c.sectors);
 }
