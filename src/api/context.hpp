@@ -16,6 +16,7 @@ namespace hoptac::api {
 struct ApiContext {
   store::Database& db;
   http::Metrics& metrics;
+  std::string attachments_dir;  // outside the web root
   bool secure_cookies = false;  // behind TLS
 };
 
@@ -38,12 +39,16 @@ void register_system_routes(http::Router& r, ApiContext& ctx);
 void register_session_routes(http::Router& r, ApiContext& ctx);
 void register_reference_routes(http::Router& r, ApiContext& ctx);
 void register_cooperative_routes(http::Router& r, ApiContext& ctx);
+void register_petition_routes(http::Router& r, ApiContext& ctx);
+void register_conference_routes(http::Router& r, ApiContext& ctx);
 
 inline void register_all_routes(http::Router& r, ApiContext& ctx) {
   register_system_routes(r, ctx);
   register_session_routes(r, ctx);
   register_reference_routes(r, ctx);
   register_cooperative_routes(r, ctx);
+  register_petition_routes(r, ctx);
+  register_conference_routes(r, ctx);
 }
 
 }  // namespace hoptac::api

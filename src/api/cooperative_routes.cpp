@@ -35,22 +35,6 @@ store::CooperativeFilter read_filter(QueryInput& in) {
   return f;
 }
 
-std::optional<int64_t> if_match_version(const http::Request& req) {
-  auto h = req.header("if-match");
-  if (!h) return std::nullopt;
-  std::string v(*h);
-  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-  if (v.empty() || v.size() > 15 || !std::all_of(v.begin(), v.end(), ::isdigit))
-    throw domain::Failure(domain::FailureKind::precondition_failed, "If-Match không hợp lệ",
-                          "Malformed If-Match");
-  return std::stoll(v);
-}
-
-http::Response with_etag(http::Response r, int64_t version) {
-  r.header("ETag", "\"" + std::to_string(version) + "\"");
-  return r;
-}
-
 domain::OcopProduct product_input(const json::object& body, int64_t coop_id) {
   JsonInput in(body, {"name", "group", "stars", "score", "decision_no", "decided_on"});
   domain::OcopProduct p;

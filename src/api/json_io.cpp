@@ -229,6 +229,11 @@ std::optional<std::string> QueryInput::one_of(std::string_view key,
   return v;
 }
 
+bool QueryInput::flag(std::string_view key) {
+  auto v = one_of(key, {"0", "1", "true", "false"});
+  return v && (*v == "1" || *v == "true");
+}
+
 bool wants_english(const http::Request& req) {
   auto h = req.header("accept-language");
   return h && h->substr(0, 2) == "en";
@@ -281,6 +286,21 @@ void check_page_in_range(int64_t total, int page, int per_page) {
 json::object whole_list(json::array items) {
   auto n = static_cast<int64_t>(items.size());
   return page_envelope(std::move(items), n, 1, static_cast<int>(std::max<int64_t>(1, n)));
+}
+
+std::optional<int64_t> if_match_version(const http::Request& req) {
+  auto h = req.header("if-match");
+  if (!h) return std::nullopt;
+  std::string v(*h);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  if (v.empty() || v.size() > 15 || !std::all_of(v.begin(), v.end(), ::isdigit))
+    throw Failure(FailureKind::precondition_failed, "If-Match không hợp lệ", "Malformed If-Match");
+  return std::stoll(v);
+}
+
+http::Response with_etag(http::Response r, int64_t version) {
+  r.header("ETag", "\"" + std::to_string(version) + "\"");
+  return r;
 }
 
 json::value optional_string(const std::string& s) {

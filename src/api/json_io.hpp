@@ -59,6 +59,7 @@ class QueryInput {
   std::optional<domain::Date> date(std::string_view key);
   std::optional<std::string> one_of(std::string_view key,
                                     std::initializer_list<std::string_view> values);
+  bool flag(std::string_view key);  // 1|true or 0|false; absent is false
   int page() { return static_cast<int>(integer("page", 1, 1000000).value_or(1)); }
   int per_page(int fallback = 20) {
     return static_cast<int>(integer("per_page", 1, 200).value_or(fallback));
@@ -84,5 +85,9 @@ void check_page_in_range(int64_t total, int page, int per_page);
 json::object whole_list(json::array items);
 
 json::value optional_string(const std::string& s);  // "" -> null
+
+// The version an If-Match header asks for ("3" or "\"3\""); nothing when absent.
+std::optional<int64_t> if_match_version(const http::Request& req);
+http::Response with_etag(http::Response r, int64_t version);
 
 }  // namespace hoptac::api

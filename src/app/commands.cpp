@@ -3,9 +3,12 @@
 #include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 
+#include <condition_variable>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 
 #include "api/context.hpp"
 #include "api/json_io.hpp"
@@ -13,6 +16,8 @@
 #include "core/accounts.hpp"
 #include "core/clock.hpp"
 #include "core/demo_seed.hpp"
+#include "core/notify.hpp"
+#include "core/petitions.hpp"
 #include "domain/failure.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -61,6 +66,47 @@ std::string default_web_dir() {
   return "";
 }
 
+// Runs the deadline sweep on its own thread until destroyed.
+class DeadlineSweeper {
+ public:
+  explicit DeadlineSweeper(store::Database& db) : db_(db) {
+    sweep();
+    thread_ = std::thread([this] {
+      std::unique_lock lock(mutex_);
+      while (!stop_) {
+        if (wake_.wait_for(lock, std::chrono::minutes(10), [this] { return stop_; })) break;
+        lock.unlock();
+        sweep();
+        lock.lock();
+      }
+    });
+  }
+  ~DeadlineSweeper() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void sweep() {
+    try {
+      auto c = db_.acquire();
+      int n = core::sweep_deadlines(*c);
+      if (n > 0) spdlog::info(R"({{"event":"deadline_reminders","count":{}}})", n);
+    } catch (const std::exception& e) {
+      spdlog::error(R"({{"event":"deadline_sweep_failed","error":"{}"}})", e.what());
+    }
+  }
+  store::Database& db_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
 }  // namespace
 
 int run_serve(const std::string& database, const ServeOptions& o) {
@@ -71,6 +117,8 @@ int run_serve(const std::string& database, const ServeOptions& o) {
 
   http::Metrics metrics;
   api::ApiContext ctx{*db, metrics};
+  ctx.attachments_dir =
+      (std::filesystem::path(db->path()).parent_path() / "attachments").lexically_normal().string();
   http::Router router;
   api::register_all_routes(router, ctx);
   http::StaticFiles web(o.web_dir.empty() ? default_web_dir() : o.web_dir);
@@ -81,6 +129,9 @@ int run_serve(const std::string& database, const ServeOptions& o) {
   so.worker_threads = o.threads;
   so.body_limit_for = [](const std::string& method, const std::string& target) -> std::size_t {
     if (method == "POST" && target.rfind("/api/v1/cooperatives/import", 0) == 0) return 20u << 20;
+    if (method == "POST" && target.rfind("/api/v1/petitions/", 0) == 0 &&
+        target.find("/attachments") != std::string::npos)
+      return core::kMaxAttachmentBytes;
     return 1u << 20;
   };
 
@@ -116,6 +167,8 @@ int run_serve(const std::string& database, const ServeOptions& o) {
     spdlog::info(access_log_line(req, res, seconds));
   };
 
+  // Deadline reminders: once now, then every 10 minutes while serving.
+  DeadlineSweeper sweeper(*db);
   http::Server server(so, dispatch, observe);
   spdlog::info(boost::json::serialize(boost::json::object{
       {"event", "listening"}, {"host", host}, {"port", server.port()}, {"database", db->path()}}));

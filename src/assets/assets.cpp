@@ -8,6 +8,7 @@
   }
 
 HOPTAC_ASSET(hoptac_migration_0001)
+HOPTAC_ASSET(hoptac_migration_0002)
 HOPTAC_ASSET(hoptac_units_2025_03)
 HOPTAC_ASSET(hoptac_units_2025_07)
 HOPTAC_ASSET(hoptac_openapi)
@@ -17,6 +18,7 @@ namespace hoptac::assets {
 const std::vector<Migration>& sqlite_migrations() {
   static const std::vector<Migration> all = {
       {1, "foundation", hoptac_migration_0001_view()},
+      {2, "petitions", hoptac_migration_0002_view()},
   };
   return all;
 }

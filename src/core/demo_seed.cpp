@@ -7,6 +7,7 @@
 #include "core/accounts.hpp"
 #include "core/clock.hpp"
 #include "core/cooperatives.hpp"
+#include "core/demo_petitions.hpp"
 #include "domain/cooperative_rules.hpp"
 #include "store/accounts_repo.hpp"
 #include "store/cooperatives_repo.hpp"
@@ -333,6 +334,8 @@ void seed_demo(store::Connection& c, std::ostream& out) {
   user("htx-taihoan", "Triệu Thị Hoan (HTX Tài Hoan)", "coop", std::nullopt, tai_hoan_id);
   user("htx-kientrucxanh", "Hoàng Văn Thắng (HTX Kiến trúc xanh)", "coop", std::nullopt,
        kien_truc_xanh_id);
+
+  seed_demo_petitions(c, DemoIds{kien_truc_xanh_id, tai_hoan_id, static_cast<int>(seeded.size())});
   tx.commit();
 
   out << "hoptac: demo data loaded: " << seeded.size() << " cooperatives of Bắc Kạn, "

@@ -1,0 +1,276 @@
+// /api/v1/petitions...: petitions, their transitions, history and attachments; bulk
+// transitions; batches to the UBND; categories and holidays; the public view.
+#include "api/context.hpp"
+#include "api/json_io.hpp"
+#include "api/petition_json.hpp"
+#include "core/petitions.hpp"
+
+namespace hoptac::api {
+
+namespace {
+
+core::PetitionInput petition_input(const json::object& body, bool create) {
+  JsonInput in(body,
+               {"cooperative_id", "title", "content", "categories", "channel", "conference_id"});
+  core::PetitionInput p;
+  p.cooperative_id = in.integer("cooperative_id", create, 1);
+  p.title = in.string("title", domain::kMaxPetitionTitle, create);
+  p.content = in.string("content", domain::kMaxPetitionContent, create);
+  p.categories = in.strings("categories", 13, 40, create);
+  p.channel = in.string("channel", 20, false);
+  p.conference_id = in.integer("conference_id", false, 1);
+  in.finish();
+  return p;
+}
+
+core::TransitionInput transition_input(const json::object& body, bool bulk) {
+  std::initializer_list<std::string_view> fields = {
+      "action",      "reason", "lead_agency_id", "coordinating_agency_ids",
+      "due_on",      "text",   "legal_basis",    "rating",
+      "comment",     "into",   "conference_id",  "categories",
+      "petition_ids"};
+  JsonInput in(body, fields);
+  if (!bulk && in.has("petition_ids"))
+    in.problems().add("petition_ids", "Trường không được hỗ trợ", "Unknown field");
+  core::TransitionInput t;
+  t.action = in.string("action", 40, true).value_or("");
+  t.reason = in.string("reason", 2000, false);
+  t.lead_agency_id = in.integer("lead_agency_id", false);
+  t.coordinating_agency_ids = in.integers("coordinating_agency_ids", 20, false);
+  t.due_on = in.date("due_on", false);
+  t.text = in.string("text", domain::kMaxPetitionContent, false);
+  t.legal_basis = in.string("legal_basis", 1000, false);
+  t.rating = in.integer("rating", false);
+  t.comment = in.string("comment", 2000, false);
+  t.into = in.integer("into", false);
+  t.conference_id = in.integer("conference_id", false);
+  t.categories = in.strings("categories", 13, 40, false);
+  in.finish();
+  return t;
+}
+
+core::PetitionQuery petition_query(QueryInput& in, bool public_view) {
+  core::PetitionQuery q;
+  q.q = in.string("q", 200);
+  q.category = in.string("category", 40);
+  if (!public_view) {
+    q.status = in.one_of("status", {"draft", "submitted", "received", "rejected", "forwarded",
+                                    "assigned", "answered", "closed", "merged"});
+    q.agency = in.integer("agency", 1, INT64_MAX / 2);
+    q.cooperative = in.integer("cooperative", 1, INT64_MAX / 2);
+    q.conference = in.integer("conference", 1, INT64_MAX / 2);
+    q.batch = in.integer("batch", 1, INT64_MAX / 2);
+    q.overdue = in.flag("overdue");
+    q.due_soon = in.flag("due_soon");
+    q.from = in.date("from");
+    q.to = in.date("to");
+    if (auto s = in.one_of("sort",
+                           {"created_at", "-created_at", "due_on", "-due_on", "code", "-code"})) {
+      q.descending = s->front() == '-';
+      q.sort = q.descending ? s->substr(1) : *s;
+    }
+  }
+  q.page = in.page();
+  q.per_page = in.per_page(20);
+  return q;
+}
+
+http::Response petition_response(int status, const domain::Petition& p) {
+  return with_etag(json_response(status, petition_json(p)), p.version);
+}
+
+}  // namespace
+
+void register_petition_routes(http::Router& r, ApiContext& ctx) {
+  r.add("GET", "/api/v1/categories", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller&) {
+      QueryInput in(req, {});
+      in.finish();
+      json::array items;
+      for (const auto& k : core::list_categories(c))
+        items.push_back(json::object{{"code", k.code},
+                                     {"name_vi", k.name_vi},
+                                     {"name_en", k.name_en},
+                                     {"default_agency", ref_json(k.default_agency)},
+                                     {"default_days", k.default_days}});
+      return json_response(200, whole_list(std::move(items)));
+    });
+  });
+
+  r.add("GET", "/api/v1/holidays", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller&) {
+      QueryInput in(req, {"year"});
+      int year =
+          static_cast<int>(in.integer("year", 2000, 2100).value_or(domain::Date::today_utc().year));
+      in.finish();
+      json::array items;
+      for (const auto& [day, name] : core::list_holidays(c, year))
+        items.push_back(json::object{{"day", day}, {"name", name}});
+      return json_response(200, whole_list(std::move(items)));
+    });
+  });
+
+  r.add("GET", "/api/v1/petitions", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      QueryInput in(req, {"q", "status", "category", "agency", "cooperative", "conference", "batch",
+                          "overdue", "due_soon", "from", "to", "page", "per_page", "sort"});
+      auto q = petition_query(in, false);
+      in.finish();
+      int64_t total = 0;
+      auto rows = core::list_petitions(c, caller.actor, q, &total);
+      check_page_in_range(total, q.page, q.per_page);
+      json::array items;
+      for (const auto& p : rows) items.push_back(petition_json(p));
+      return json_response(200, page_envelope(std::move(items), total, q.page, q.per_page));
+    });
+  });
+
+  r.add("POST", "/api/v1/petitions", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      if (!caller.actor) throw domain::Failure::unauthenticated();
+      auto p = core::create_petition(c, caller.actor, petition_input(parse_body_object(req), true));
+      auto res = petition_response(201, p);
+      res.header("Location", "/api/v1/petitions/" + std::to_string(p.id));
+      return res;
+    });
+  });
+
+  r.add("GET", "/api/v1/petitions/{id}", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      return petition_response(200, core::get_petition(c, caller.actor, id_param(req, "id")));
+    });
+  });
+
+  r.add("PATCH", "/api/v1/petitions/{id}", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      if (!caller.actor) throw domain::Failure::unauthenticated();
+      auto input = petition_input(parse_body_object(req), false);
+      return petition_response(200, core::update_petition(c, caller.actor, id_param(req, "id"),
+                                                          input, if_match_version(req)));
+    });
+  });
+
+  r.add("POST", "/api/v1/petitions/{id}/transitions", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      if (!caller.actor) throw domain::Failure::unauthenticated();
+      auto input = transition_input(parse_body_object(req), false);
+      return petition_response(200, core::transition_petition(c, caller.actor, id_param(req, "id"),
+                                                              input, if_match_version(req)));
+    });
+  });
+
+  r.add("POST", "/api/v1/petitions/bulk-transitions", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      if (!caller.actor) throw domain::Failure::unauthenticated();
+      auto body = parse_body_object(req);
+      auto input = transition_input(body, true);
+      JsonInput ids_in(body, {"action", "reason", "lead_agency_id", "coordinating_agency_ids",
+                              "due_on", "text", "legal_basis", "rating", "comment", "into",
+                              "conference_id", "categories", "petition_ids"});
+      auto ids = ids_in.integers("petition_ids", 500, true);
+      ids_in.finish();
+      auto rows = core::bulk_transition(c, caller.actor, *ids, input);
+      json::array items;
+      for (const auto& p : rows) items.push_back(petition_json(p));
+      return json_response(200, whole_list(std::move(items)));
+    });
+  });
+
+  r.add("GET", "/api/v1/petitions/{id}/history", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      json::array items;
+      for (const auto& h : core::petition_history(c, caller.actor, id_param(req, "id")))
+        items.push_back(history_json(h));
+      return json_response(200, whole_list(std::move(items)));
+    });
+  });
+
+  r.add("POST", "/api/v1/petitions/{id}/attachments", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      if (!caller.actor) throw domain::Failure::unauthenticated();
+      QueryInput in(req, {"filename"});
+      auto filename = in.string("filename", 200);
+      if (!filename) in.problems().add("filename", "Bắt buộc phải có", "Required");
+      in.finish();
+      auto a = core::add_attachment(c, caller.actor, id_param(req, "id"), *filename,
+                                    std::string(req.header("content-type").value_or("")), req.body,
+                                    ctx.attachments_dir);
+      return json_response(201, json::object{{"id", a.id},
+                                             {"filename", a.filename},
+                                             {"content_type", a.content_type},
+                                             {"size", a.size}});
+    });
+  });
+
+  r.add("GET", "/api/v1/petitions/{id}/attachments/{aid}", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      auto [a, bytes] = core::read_attachment(c, caller.actor, id_param(req, "id"),
+                                              id_param(req, "aid"), ctx.attachments_dir);
+      http::Response res;
+      res.header("Content-Type", a.content_type);
+      // Never rendered inline: a file from a user is downloaded, not run in our origin.
+      res.header("Content-Disposition", "attachment; filename*=UTF-8''" + a.sha256.substr(0, 8) +
+                                            "-" + std::to_string(a.id));
+      res.body = std::move(bytes);
+      return res;
+    });
+  });
+
+  r.add("GET", "/api/v1/public/petitions", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller&) {
+      QueryInput in(req, {"q", "category", "page", "per_page"});
+      auto q = petition_query(in, true);
+      in.finish();
+      int64_t total = 0;
+      auto rows = core::list_public_petitions(c, q, &total);
+      check_page_in_range(total, q.page, q.per_page);
+      json::array items;
+      for (const auto& p : rows) items.push_back(public_petition_json(p));
+      return json_response(200, page_envelope(std::move(items), total, q.page, q.per_page));
+    });
+  });
+
+  r.add("GET", "/api/v1/public/petitions/{code}", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller&) {
+      return json_response(
+          200, public_petition_json(core::get_public_petition(c, req.params.at("code"))));
+    });
+  });
+
+  r.add("GET", "/api/v1/batches", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      QueryInput in(req, {"page", "per_page"});
+      int page = in.page(), per_page = in.per_page(20);
+      in.finish();
+      int64_t total = 0;
+      auto rows = core::list_batches(c, caller.actor, page, per_page, &total);
+      check_page_in_range(total, page, per_page);
+      json::array items;
+      for (const auto& b : rows) items.push_back(batch_json(b));
+      return json_response(200, page_envelope(std::move(items), total, page, per_page));
+    });
+  });
+
+  r.add("POST", "/api/v1/batches", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      if (!caller.actor) throw domain::Failure::unauthenticated();
+      auto body = parse_body_object(req);
+      JsonInput in(body, {"title", "petition_ids"});
+      auto title = in.string("title", 300, true);
+      auto ids = in.integers("petition_ids", 1000, true);
+      in.finish();
+      auto b = core::create_batch(c, caller.actor, *title, *ids);
+      auto res = json_response(201, batch_json(b));
+      res.header("Location", "/api/v1/batches/" + std::to_string(b.id));
+      return res;
+    });
+  });
+
+  r.add("GET", "/api/v1/batches/{id}", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      return json_response(200, batch_json(core::get_batch(c, caller.actor, id_param(req, "id"))));
+    });
+  });
+}
+
+}  // namespace hoptac::api

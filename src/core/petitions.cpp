@@ -1,0 +1,739 @@
+#include "core/petitions.hpp"
+
+#include <sodium.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "core/clock.hpp"
+#include "core/notify.hpp"
+#include "domain/failure.hpp"
+#include "domain/petition_workflow.hpp"
+#include "store/conferences_repo.hpp"
+#include "store/reference_repo.hpp"
+#include "text/fold.hpp"
+
+namespace hoptac::core {
+
+using domain::Date;
+using domain::Failure;
+using domain::FailureKind;
+using domain::Petition;
+using domain::Role;
+using store::Transaction;
+
+namespace {
+
+void require_signed_in(const MaybeActor& a) {
+  if (!a) throw Failure::unauthenticated();
+}
+
+bool speaks_for(const domain::Actor& a, const Petition& p) {
+  if (a.role != Role::coop || !a.cooperative_id) return false;
+  return std::any_of(p.cooperatives.begin(), p.cooperatives.end(),
+                     [&](const domain::Ref& r) { return r.id == *a.cooperative_id; });
+}
+
+bool is_agency_of(const domain::Actor& a, const Petition& p) {
+  if (a.role != Role::department || !a.agency_id) return false;
+  if (p.lead_agency && p.lead_agency->id == *a.agency_id) return true;
+  return std::any_of(p.coordinating_agencies.begin(), p.coordinating_agencies.end(),
+                     [&](const domain::Ref& r) { return r.id == *a.agency_id; });
+}
+
+bool can_read(const domain::Actor& a, const Petition& p) {
+  switch (a.role) {
+    case Role::coop:
+      return speaks_for(a, p) || p.published;
+    case Role::department:
+      return is_agency_of(a, p);
+    default:
+      return true;
+  }
+}
+
+void set_deadline_flags(Petition& p, const domain::WorkingCalendar& cal, Date today) {
+  if (p.state != "assigned" || !p.due_on) return;
+  p.overdue = *p.due_on < today;
+  p.due_soon = cal.due_soon(*p.due_on, today);
+}
+
+Petition load(store::PetitionsRepo& repo, int64_t id) {
+  auto p = repo.get(id);
+  if (!p) throw Failure::not_found("kiến nghị", "petition");
+  return *p;
+}
+
+Petition load_visible(store::Connection& c, const MaybeActor& actor, int64_t id) {
+  require_signed_in(actor);
+  store::PetitionsRepo repo(c);
+  auto p = load(repo, id);
+  if (!can_read(*actor, p)) throw Failure::not_found("kiến nghị", "petition");
+  set_deadline_flags(p, working_calendar(c), Date::today_utc());
+  return p;
+}
+
+void check_categories(const std::vector<std::string>& categories, store::PetitionsRepo& repo,
+                      domain::Problems& p) {
+  if (categories.empty()) {
+    p.add("categories", "Cần ít nhất một nhóm kiến nghị", "At least one category is required");
+    return;
+  }
+  auto known = repo.categories();
+  for (const auto& code : categories)
+    if (std::none_of(known.begin(), known.end(), [&](const auto& k) { return k.code == code; }))
+      p.add("categories", "Nhóm kiến nghị không có trong danh mục: " + code,
+            "Unknown category: " + code);
+}
+
+std::string petition_code(int year, int seq) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "KN-%04d-%06d", year, seq);
+  return buf;
+}
+
+int default_days(store::PetitionsRepo& repo, const Petition& p) {
+  auto cats = repo.categories();
+  for (const auto& k : cats)
+    if (!p.categories.empty() && k.code == p.categories.front()) return k.default_days;
+  return 15;
+}
+
+Message message(const Petition& p, std::string kind, const std::string& vi, const std::string& en) {
+  return Message{std::move(kind), p.id, std::nullopt, vi + " " + p.code + ": " + p.title,
+                 en + " " + p.code + ": " + p.title};
+}
+
+void notify_petitioners(store::Connection& c, const Petition& p, const Message& m) {
+  for (const auto& coop : p.cooperatives) notify_cooperative(c, coop.id, m);
+}
+
+std::string required_text(const std::optional<std::string>& v, const char* field,
+                          std::size_t max_chars, domain::Problems& problems) {
+  if (!v || v->empty()) {
+    problems.add(field, "Bắt buộc phải có", "Required");
+    return "";
+  }
+  if (text::length_in_characters(*v) > max_chars)
+    problems.add(field, "Dài quá " + std::to_string(max_chars) + " ký tự",
+                 "Longer than " + std::to_string(max_chars) + " characters");
+  return *v;
+}
+
+domain::Ref require_agency(store::PetitionsRepo& repo, std::optional<int64_t> id, const char* field,
+                           domain::Problems& problems) {
+  if (!id) {
+    problems.add(field, "Bắt buộc phải có", "Required");
+    return {};
+  }
+  auto a = repo.agency(*id);
+  if (!a) {
+    problems.add(field, "Không có cơ quan này", "No such agency");
+    return {};
+  }
+  return *a;
+}
+
+// Applies one transition to a loaded petition inside the caller's transaction.
+Petition apply_transition(store::Connection& c, const domain::Actor& actor, Petition p,
+                          const TransitionInput& in) {
+  store::PetitionsRepo repo(c);
+  auto decision = domain::decide(p.state, in.action, actor.role);
+  switch (decision.verdict) {
+    case domain::Verdict::unknown_action:
+      throw Failure::invalid_field("action", "Thao tác không tồn tại: " + in.action,
+                                   "Unknown action: " + in.action);
+    case domain::Verdict::wrong_role:
+      throw Failure::forbidden();
+    case domain::Verdict::wrong_state:
+      throw Failure(
+          FailureKind::conflict,
+          "Không thể '" + in.action + "' khi kiến nghị đang ở trạng thái '" + p.state + "'",
+          "Cannot '" + in.action + "' a petition that is '" + p.state + "'");
+    case domain::Verdict::allowed:
+      break;
+  }
+  // Ownership: a cooperative acts on its own petitions, a department for its own agency.
+  if (actor.role == Role::coop && !speaks_for(actor, p)) throw Failure::forbidden();
+  if (in.action == "answer" &&
+      !(actor.agency_id && p.lead_agency && p.lead_agency->id == *actor.agency_id))
+    throw Failure(FailureKind::forbidden, "Chỉ cơ quan chủ trì mới trả lời kiến nghị này",
+                  "Only the lead agency answers this petition");
+
+  const std::string from = p.state;
+  const std::string now = now_iso();
+  const Date today = Date::today_utc();
+  auto calendar = working_calendar(c);
+  domain::Problems problems;
+  std::string reason = in.reason.value_or("");
+  std::optional<Message> to_petitioners, to_lead;
+  std::vector<int64_t> coordinators_to_notify;
+
+  const std::string& a = in.action;
+  if (a == "submit") {
+    p.submitted_at = now;
+  } else if (a == "return" || a == "reject") {
+    reason = required_text(in.reason, "reason", 2000, problems);
+    to_petitioners =
+        a == "return"
+            ? message(p, "returned",
+                      "Kiến nghị cần bổ sung thông tin:", "More information needed for")
+            : message(p, "rejected", "Kiến nghị không được tiếp nhận:", "Petition rejected:");
+  } else if (a == "receive") {
+    if (in.categories) {
+      check_categories(*in.categories, repo, problems);
+      if (problems.empty()) {
+        p.categories = *in.categories;
+        repo.set_categories(p.id, p.categories);
+      }
+    }
+  } else if (a == "assign") {
+    auto lead = require_agency(repo, in.lead_agency_id, "lead_agency_id", problems);
+    std::vector<domain::Ref> coordinators;
+    for (auto id : in.coordinating_agency_ids.value_or(std::vector<int64_t>{})) {
+      auto x = repo.agency(id);
+      if (!x)
+        problems.add("coordinating_agency_ids", "Không có cơ quan " + std::to_string(id),
+                     "No agency " + std::to_string(id));
+      else if (id != lead.id)
+        coordinators.push_back(*x);
+    }
+    if (in.due_on && *in.due_on <= today)
+      problems.add("due_on", "Hạn trả lời phải sau hôm nay", "The due date must be after today");
+    if (problems.empty()) {
+      p.lead_agency = lead;
+      p.coordinating_agencies = coordinators;
+      p.assigned_on = today;
+      p.due_on = in.due_on ? *in.due_on : calendar.add_working_days(today, default_days(repo, p));
+      std::vector<int64_t> ids;
+      for (const auto& x : coordinators)
+        ids.push_back(x.id), coordinators_to_notify.push_back(x.id);
+      repo.set_coordinators(p.id, ids);
+      to_lead =
+          message(p, "assigned",
+                  "Kiến nghị được giao cho cơ quan của bạn:", "Petition assigned to your agency:");
+    }
+  } else if (a == "answer" || a == "record_at_conference") {
+    domain::PetitionAnswer answer;
+    answer.text = required_text(in.text, "text", domain::kMaxPetitionContent, problems);
+    answer.legal_basis = in.legal_basis.value_or("");
+    if (text::length_in_characters(answer.legal_basis) > 1000)
+      problems.add("legal_basis", "Dài quá 1000 ký tự", "Longer than 1000 characters");
+    answer.answered_on = today.iso();
+    if (a == "answer") {
+      answer.agency = *p.lead_agency;
+    } else {
+      answer.agency = require_agency(repo, in.lead_agency_id, "lead_agency_id", problems);
+      answer.at_conference = true;
+      store::ConferencesRepo conferences(c);
+      auto conference_id = in.conference_id ? in.conference_id : p.conference_id;
+      auto k = conference_id ? conferences.get(*conference_id) : std::nullopt;
+      if (!k) {
+        problems.add("conference_id", "Không có hội nghị này", "No such conference");
+      } else {
+        p.conference_id = k->id;
+        p.channel = "conference";
+        answer.answered_on = k->held_on.iso();
+        p.lead_agency = answer.agency;
+        p.submitted_at = now;
+      }
+    }
+    if (problems.empty()) {
+      repo.add_answer(p.id, answer, actor.user_id, now);
+      p.answered_on = Date::parse(answer.answered_on);
+      to_petitioners =
+          message(p, "answered", "Kiến nghị đã có trả lời:", "Your petition has an answer:");
+    }
+  } else if (a == "publish") {
+    p.published = true;
+  } else if (a == "close") {
+    if (in.rating && (*in.rating < 1 || *in.rating > 5))
+      problems.add("rating", "Mức hài lòng từ 1 đến 5", "rating is from 1 to 5");
+    else if (!in.rating && actor.role == Role::coop)
+      problems.add("rating", "Hãy chấm mức hài lòng từ 1 đến 5",
+                   "A rating from 1 to 5 is required");
+    std::string comment = in.comment.value_or("");
+    if (text::length_in_characters(comment) > 2000)
+      problems.add("comment", "Dài quá 2000 ký tự", "Longer than 2000 characters");
+    if (in.rating) p.rating = static_cast<int>(*in.rating);
+    p.rating_comment = comment;
+  } else if (a == "reopen") {
+    reason = required_text(in.reason, "reason", 2000, problems);
+    p.assigned_on = today;
+    p.due_on = calendar.add_working_days(today, default_days(repo, p));
+    to_lead = message(p, "reopened",
+                      "Kiến nghị được mở lại (chưa hài lòng):", "Petition reopened (unsatisfied):");
+  } else if (a == "merge") {
+    if (!in.into) {
+      problems.add("into", "Bắt buộc phải có", "Required");
+    } else if (*in.into == p.id) {
+      problems.add("into", "Không thể gộp kiến nghị vào chính nó",
+                   "A petition cannot be merged into itself");
+    } else {
+      auto target = repo.get(*in.into);
+      if (!target)
+        problems.add("into", "Không có kiến nghị này", "No such petition");
+      else if (target->state == "merged" || target->state == "rejected" ||
+               target->state == "closed" || target->state == "draft")
+        problems.add("into",
+                     "Không thể gộp vào kiến nghị đang ở trạng thái '" + target->state + "'",
+                     "Cannot merge into a petition that is '" + target->state + "'");
+      else {
+        std::vector<int64_t> coops;
+        for (const auto& x : p.cooperatives) coops.push_back(x.id);
+        repo.add_cooperatives(target->id, coops);
+        repo.add_history(target->id, actor.user_id, "merge", target->state, target->state,
+                         "Gộp " + p.code + " vào kiến nghị này", now);
+        repo.update(*target, now);
+        p.merged_into = domain::Ref{target->id, target->code, ""};
+      }
+    }
+  }
+  problems.throw_if_any();
+
+  p.state = std::string(decision.to);
+  repo.update(p, now);
+  repo.add_history(p.id, actor.user_id, a, from, p.state, reason, now);
+  repo.refresh_search(p.id);
+
+  if (a == "submit")
+    notify_role(
+        c, "alliance",
+        message(p, "submitted", "Có kiến nghị mới cần tiếp nhận:", "New petition to receive:"));
+  if (to_petitioners) {
+    auto reloaded = load(repo, p.id);  // co-petitioners may have grown by merges
+    notify_petitioners(c, reloaded, *to_petitioners);
+    if (to_petitioners->kind == "answered") notify_role(c, "alliance", *to_petitioners);
+  }
+  if (to_lead && p.lead_agency) notify_agency(c, p.lead_agency->id, *to_lead);
+  for (auto id : coordinators_to_notify)
+    notify_agency(c, id,
+                  message(p, "assigned", "Cơ quan của bạn phối hợp trả lời kiến nghị:",
+                          "Your agency coordinates the answer to"));
+  auto result = load(repo, p.id);
+  set_deadline_flags(result, calendar, today);
+  return result;
+}
+
+void check_category_filter(store::Connection& c, const std::optional<std::string>& category) {
+  if (!category) return;
+  auto known = store::PetitionsRepo(c).categories();
+  if (std::none_of(known.begin(), known.end(), [&](const auto& k) { return k.code == *category; }))
+    throw Failure(FailureKind::bad_request, "Nhóm kiến nghị không có trong danh mục",
+                  "Unknown category",
+                  {{"category", "Không có nhóm " + *category, "No category " + *category}});
+}
+
+void check_version(const Petition& p, std::optional<int64_t> expected) {
+  if (expected && *expected != p.version)
+    throw Failure(FailureKind::precondition_failed,
+                  "Kiến nghị đã được người khác thay đổi; hãy tải lại",
+                  "The petition was changed by someone else; reload it");
+}
+
+}  // namespace
+
+domain::WorkingCalendar working_calendar(store::Connection& c) {
+  return domain::WorkingCalendar(store::PetitionsRepo(c).holidays());
+}
+
+std::optional<std::string> fts_query(const std::string& q) {
+  std::string folded = text::fold(q);
+  std::string out, token;
+  auto flush = [&] {
+    if (token.empty()) return;
+    out += (out.empty() ? "" : " ") + std::string("\"") + token + "\"*";
+    token.clear();
+  };
+  for (unsigned char ch : folded) {
+    if (std::isalnum(ch) || ch >= 0x80)
+      token += static_cast<char>(ch);
+    else
+      flush();
+  }
+  flush();
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
+Petition create_petition(store::Connection& c, const MaybeActor& actor, const PetitionInput& in) {
+  require_signed_in(actor);
+  if (!actor->is_any_of({Role::coop, Role::alliance})) throw Failure::forbidden();
+  domain::Problems problems;
+  if (!in.cooperative_id) problems.add("cooperative_id", "Bắt buộc phải có", "Required");
+  std::string title = required_text(in.title, "title", domain::kMaxPetitionTitle, problems);
+  std::string content = required_text(in.content, "content", domain::kMaxPetitionContent, problems);
+  std::string channel = in.channel.value_or(actor->role == Role::coop ? "online" : "paper");
+  if (channel != "online" && channel != "conference" && channel != "paper")
+    problems.add("channel", "Kênh phải là online, conference hoặc paper",
+                 "channel must be online, conference or paper");
+  else if (actor->role == Role::coop && channel != "online")
+    problems.add("channel", "Hợp tác xã gửi kiến nghị trực tuyến",
+                 "A cooperative sends its petitions online");
+  if (actor->role == Role::coop && in.cooperative_id && !actor->represents(*in.cooperative_id))
+    throw Failure(FailureKind::forbidden, "Chỉ gửi kiến nghị cho hợp tác xã của mình",
+                  "You may write petitions for your own cooperative only");
+
+  store::PetitionsRepo repo(c);
+  store::ReferenceRepo ref(c);
+  Transaction tx(c, Transaction::Mode::write);
+  check_categories(in.categories.value_or(std::vector<std::string>{}), repo, problems);
+  if (in.cooperative_id && !ref.cooperative_exists(*in.cooperative_id))
+    problems.add("cooperative_id", "Không có hợp tác xã này", "No such cooperative");
+  if (in.conference_id && !store::ConferencesRepo(c).get(*in.conference_id))
+    problems.add("conference_id", "Không có hội nghị này", "No such conference");
+  problems.throw_if_any();
+
+  const Date today = Date::today_utc();
+  Petition p;
+  p.code = petition_code(today.year, repo.next_number("petition", today.year));
+  p.cooperative = {*in.cooperative_id, "", ""};
+  p.channel = channel;
+  p.conference_id = in.conference_id;
+  p.title = title;
+  p.content = content;
+  p.categories = *in.categories;
+  p.created_by = actor->user_id;
+  p.created_at = now_iso();
+  p.id = repo.insert(p);
+  repo.add_history(p.id, actor->user_id, "create", "", "draft", "", p.created_at);
+  auto created = load(repo, p.id);
+  tx.commit();
+  return created;
+}
+
+Petition update_petition(store::Connection& c, const MaybeActor& actor, int64_t id,
+                         const PetitionInput& in, std::optional<int64_t> expected_version) {
+  require_signed_in(actor);
+  store::PetitionsRepo repo(c);
+  Transaction tx(c, Transaction::Mode::write);
+  auto p = load_visible(c, actor, id);
+  if (!(actor->role == Role::alliance || speaks_for(*actor, p))) throw Failure::forbidden();
+  check_version(p, expected_version);
+  if (p.state != "draft")
+    throw Failure(FailureKind::conflict, "Chỉ sửa được kiến nghị khi còn là bản nháp",
+                  "A petition can be edited only while it is a draft");
+  domain::Problems problems;
+  if (in.cooperative_id || in.channel)
+    problems.add(in.cooperative_id ? "cooperative_id" : "channel", "Không sửa được trường này",
+                 "This field cannot be changed");
+  if (in.title) p.title = required_text(in.title, "title", domain::kMaxPetitionTitle, problems);
+  if (in.content)
+    p.content = required_text(in.content, "content", domain::kMaxPetitionContent, problems);
+  if (in.categories) {
+    check_categories(*in.categories, repo, problems);
+    p.categories = *in.categories;
+  }
+  problems.throw_if_any();
+  repo.update(p, now_iso());
+  if (in.categories) repo.set_categories(p.id, p.categories);
+  repo.refresh_search(p.id);
+  auto updated = load(repo, id);
+  tx.commit();
+  return updated;
+}
+
+Petition get_petition(store::Connection& c, const MaybeActor& actor, int64_t id) {
+  Transaction tx(c, Transaction::Mode::read);
+  return load_visible(c, actor, id);
+}
+
+std::vector<Petition> list_petitions(store::Connection& c, const MaybeActor& actor,
+                                     const PetitionQuery& q, int64_t* total) {
+  require_signed_in(actor);
+  store::PetitionFilter f;
+  if (actor->role == Role::coop) f.visible_to_cooperative = actor->cooperative_id.value_or(-1);
+  if (actor->role == Role::department) f.visible_to_agency = actor->agency_id.value_or(-1);
+  if (q.q) f.fts_query = fts_query(*q.q);
+  f.status = q.status;
+  f.category = q.category;
+  f.agency = q.agency;
+  f.cooperative = q.cooperative;
+  f.conference = q.conference;
+  f.batch = q.batch;
+  f.overdue = q.overdue;
+  f.due_soon = q.due_soon;
+  if (q.from) f.from = q.from->iso();
+  if (q.to) f.to_exclusive = q.to->plus_days(1).iso();
+  f.sort = q.sort;
+  f.descending = q.descending;
+  f.page = q.page;
+  f.per_page = q.per_page;
+  Transaction tx(c, Transaction::Mode::read);
+  check_category_filter(c, q.category);
+  auto calendar = working_calendar(c);
+  const Date today = Date::today_utc();
+  f.today = today.iso();
+  f.soon_until = calendar.due_soon_threshold(today).iso();
+  store::PetitionsRepo repo(c);
+  auto rows = repo.list(f, total);
+  for (auto& p : rows) set_deadline_flags(p, calendar, today);
+  return rows;
+}
+
+std::vector<domain::HistoryEntry> petition_history(store::Connection& c, const MaybeActor& actor,
+                                                   int64_t id) {
+  Transaction tx(c, Transaction::Mode::read);
+  load_visible(c, actor, id);
+  return store::PetitionsRepo(c).history(id);
+}
+
+namespace {
+// A role that never takes the action is refused before any petition is looked at.
+void require_role_takes(const domain::Actor& actor, const std::string& action) {
+  const auto& actions = domain::petition_actions();
+  if (std::find(actions.begin(), actions.end(), action) == actions.end())
+    throw Failure::invalid_field("action", "Thao tác không tồn tại: " + action,
+                                 "Unknown action: " + action);
+  if (!domain::role_takes(action, actor.role)) throw Failure::forbidden();
+}
+}  // namespace
+
+Petition transition_petition(store::Connection& c, const MaybeActor& actor, int64_t id,
+                             const TransitionInput& in, std::optional<int64_t> expected_version) {
+  require_signed_in(actor);
+  require_role_takes(*actor, in.action);
+  Transaction tx(c, Transaction::Mode::write);
+  auto p = load_visible(c, actor, id);
+  check_version(p, expected_version);
+  auto result = apply_transition(c, *actor, p, in);
+  tx.commit();
+  return result;
+}
+
+std::vector<Petition> bulk_transition(store::Connection& c, const MaybeActor& actor,
+                                      const std::vector<int64_t>& ids, const TransitionInput& in) {
+  require_signed_in(actor);
+  if (ids.empty() || ids.size() > 500)
+    throw Failure::invalid_field("petition_ids", "Từ 1 đến 500 kiến nghị",
+                                 "From 1 to 500 petitions");
+  require_role_takes(*actor, in.action);
+  Transaction tx(c, Transaction::Mode::write);
+  std::vector<Petition> out;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    try {
+      auto p = load_visible(c, actor, ids[i]);
+      out.push_back(apply_transition(c, *actor, p, in));
+    } catch (const Failure& f) {
+      // Name the petition that failed; the transaction rolls back every change.
+      std::string field = "petition_ids[" + std::to_string(i) + "]";
+      std::vector<domain::FieldError> errors{{field, f.title_vi(), f.title_en()}};
+      for (const auto& e : f.errors())
+        errors.push_back({field + "." + e.field, e.message_vi, e.message_en});
+      throw Failure(f.kind(), f.title_vi(), f.title_en(), errors);
+    }
+  }
+  tx.commit();
+  return out;
+}
+
+std::vector<Petition> list_public_petitions(store::Connection& c, const PetitionQuery& q,
+                                            int64_t* total) {
+  store::PetitionFilter f;
+  f.published_only = true;
+  if (q.q) f.fts_query = fts_query(*q.q);
+  f.category = q.category;
+  f.page = q.page;
+  f.per_page = q.per_page;
+  f.today = Date::today_utc().iso();
+  f.soon_until = f.today;
+  Transaction tx(c, Transaction::Mode::read);
+  check_category_filter(c, q.category);
+  return store::PetitionsRepo(c).list(f, total);
+}
+
+Petition get_public_petition(store::Connection& c, const std::string& code) {
+  store::PetitionsRepo repo(c);
+  Transaction tx(c, Transaction::Mode::read);
+  auto id = repo.id_by_code(code);
+  auto p = id ? repo.get(*id) : std::nullopt;
+  if (!p || !p->published) throw Failure::not_found("kiến nghị đã công khai", "published petition");
+  return *p;
+}
+
+std::vector<store::CategoryRow> list_categories(store::Connection& c) {
+  Transaction tx(c, Transaction::Mode::read);
+  return store::PetitionsRepo(c).categories();
+}
+
+std::vector<std::pair<std::string, std::string>> list_holidays(store::Connection& c, int year) {
+  Transaction tx(c, Transaction::Mode::read);
+  return store::PetitionsRepo(c).holidays_of(year);
+}
+
+store::BatchRow create_batch(store::Connection& c, const MaybeActor& actor,
+                             const std::string& title, const std::vector<int64_t>& ids) {
+  require_signed_in(actor);
+  if (!actor->is(Role::alliance)) throw Failure::forbidden();
+  domain::Problems problems;
+  if (title.empty() || text::length_in_characters(title) > 300)
+    problems.add("title", "Tiêu đề từ 1 đến 300 ký tự", "title must be 1 to 300 characters");
+  if (ids.empty() || ids.size() > 1000)
+    problems.add("petition_ids", "Từ 1 đến 1000 kiến nghị", "From 1 to 1000 petitions");
+  problems.throw_if_any();
+  store::PetitionsRepo repo(c);
+  Transaction tx(c, Transaction::Mode::write);
+  const Date today = Date::today_utc();
+  const std::string now = now_iso();
+  std::vector<Petition> petitions;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    std::string field = "petition_ids[" + std::to_string(i) + "]";
+    auto p = repo.get(ids[i]);
+    if (!p) throw Failure::invalid_field(field, "Không có kiến nghị này", "No such petition");
+    if (p->state != "received")
+      throw Failure(FailureKind::conflict, "Chỉ tổng hợp kiến nghị đã tiếp nhận",
+                    "Only received petitions can be compiled",
+                    {{field, p->code + " đang ở trạng thái '" + p->state + "'",
+                      p->code + " is '" + p->state + "'"}});
+    petitions.push_back(*p);
+  }
+  int seq = repo.next_number("batch", today.year);
+  char number[32];
+  std::snprintf(number, sizeof number, "%02d/BC-LMHTX", seq);
+  store::BatchRow b{0, today.year, number, title, now, {}};
+  b.id = repo.insert_batch(b, actor->user_id);
+  for (auto& p : petitions) {
+    p.state = "forwarded";
+    p.batch = domain::Ref{b.id, b.number, ""};
+    repo.update(p, now);
+    repo.add_history(p.id, actor->user_id, "compile", "received", "forwarded",
+                     "Báo cáo " + b.number, now);
+  }
+  notify_role(c, "leader",
+              Message{"batch", std::nullopt, std::nullopt,
+                      "Báo cáo tổng hợp kiến nghị số " + b.number + " gửi UBND tỉnh",
+                      "Petition report " + b.number + " sent to the People's Committee"});
+  auto created = *repo.batch(b.id);
+  tx.commit();
+  return created;
+}
+
+std::vector<store::BatchRow> list_batches(store::Connection& c, const MaybeActor& actor, int page,
+                                          int per_page, int64_t* total) {
+  require_signed_in(actor);
+  if (!actor->is_any_of({Role::alliance, Role::leader, Role::admin})) throw Failure::forbidden();
+  Transaction tx(c, Transaction::Mode::read);
+  return store::PetitionsRepo(c).batches(page, per_page, total);
+}
+
+store::BatchRow get_batch(store::Connection& c, const MaybeActor& actor, int64_t id) {
+  require_signed_in(actor);
+  if (!actor->is_any_of({Role::alliance, Role::leader, Role::admin})) throw Failure::forbidden();
+  Transaction tx(c, Transaction::Mode::read);
+  auto b = store::PetitionsRepo(c).batch(id);
+  if (!b) throw Failure::not_found("báo cáo tổng hợp", "batch");
+  return *b;
+}
+
+namespace {
+struct AllowedType {
+  const char* content_type;
+  std::string magic;
+};
+const std::vector<AllowedType>& allowed_types() {
+  static const std::vector<AllowedType> types = {
+      {"application/pdf", "%PDF-"},
+      {"image/png", std::string("\x89PNG\r\n\x1a\n", 8)},
+      {"image/jpeg", "\xFF\xD8\xFF"},
+      {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK\x03\x04"},
+      {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK\x03\x04"},
+      {"application/vnd.oasis.opendocument.text", "PK\x03\x04"},
+      {"application/vnd.oasis.opendocument.spreadsheet", "PK\x03\x04"},
+      {"application/msword", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"},
+      {"application/vnd.ms-excel", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"},
+  };
+  return types;
+}
+
+std::string sha256_hex(const std::string& bytes) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+// Writes the file durably: to a temporary name, fsync, then rename into place.
+void store_file(const std::string& dir, const std::string& name, const std::string& bytes) {
+  std::filesystem::create_directories(dir);
+  std::string final_path = dir + "/" + name;
+  if (std::filesystem::exists(final_path)) return;  // content-addressed: already there
+  std::string tmp = final_path + ".tmp";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0640);
+  if (fd < 0) throw std::runtime_error("cannot store the attachment");
+  size_t done = 0;
+  while (done < bytes.size()) {
+    auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) {
+      ::close(fd);
+      throw std::runtime_error("cannot write the attachment");
+    }
+    done += static_cast<size_t>(n);
+  }
+  ::fsync(fd);
+  ::close(fd);
+  std::filesystem::rename(tmp, final_path);
+}
+}  // namespace
+
+domain::Attachment add_attachment(store::Connection& c, const MaybeActor& actor, int64_t id,
+                                  const std::string& filename, const std::string& content_type,
+                                  const std::string& bytes, const std::string& storage_dir) {
+  require_signed_in(actor);
+  std::string type = content_type.substr(0, content_type.find(';'));
+  auto allowed = std::find_if(allowed_types().begin(), allowed_types().end(),
+                              [&](const AllowedType& t) { return type == t.content_type; });
+  if (allowed == allowed_types().end())
+    throw Failure(FailureKind::unsupported_media_type,
+                  "Chỉ nhận tệp PDF, ảnh (PNG, JPEG) và văn bản, bảng tính văn phòng",
+                  "Only PDF, PNG, JPEG and office documents are accepted");
+  domain::Problems problems;
+  if (bytes.empty() || bytes.compare(0, allowed->magic.size(), allowed->magic) != 0)
+    problems.add("file", "Nội dung tệp không phải " + type, "The file's content is not " + type);
+  if (bytes.size() > kMaxAttachmentBytes)
+    throw Failure(FailureKind::payload_too_large, "Tệp lớn hơn 10 MiB",
+                  "The file is larger than 10 MiB");
+  if (filename.empty() || text::length_in_characters(filename) > 200 ||
+      filename.find_first_of("/\\") != std::string::npos || !text::is_valid_utf8(filename))
+    problems.add("filename", "Tên tệp không hợp lệ", "Invalid file name");
+  problems.throw_if_any();
+
+  store::PetitionsRepo repo(c);
+  Transaction tx(c, Transaction::Mode::write);
+  auto p = load_visible(c, actor, id);
+  bool may =
+      actor->is(Role::alliance) ||
+      (actor->is(Role::coop) && speaks_for(*actor, p) && p.state == "draft") ||
+      (actor->is(Role::department) && p.lead_agency && actor->agency_id == p.lead_agency->id);
+  if (!may) throw Failure::forbidden();
+  domain::Attachment a{
+      0, id, filename, type, static_cast<int64_t>(bytes.size()), sha256_hex(bytes)};
+  store_file(storage_dir, a.sha256, bytes);
+  a.id = repo.insert_attachment(a, actor->user_id, now_iso());
+  tx.commit();
+  return a;
+}
+
+std::pair<domain::Attachment, std::string> read_attachment(store::Connection& c,
+                                                           const MaybeActor& actor, int64_t id,
+                                                           int64_t attachment_id,
+                                                           const std::string& storage_dir) {
+  domain::Attachment a;
+  {
+    Transaction tx(c, Transaction::Mode::read);
+    load_visible(c, actor, id);
+    auto found = store::PetitionsRepo(c).attachment(id, attachment_id);
+    if (!found) throw Failure::not_found("tệp đính kèm", "attachment");
+    a = *found;
+  }
+  std::ifstream in(storage_dir + "/" + a.sha256, std::ios::binary);
+  if (!in) throw Failure::not_found("tệp đính kèm", "attachment");
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return {a, bytes};
+}
+
+}  // namespace hoptac::core

@@ -1,0 +1,94 @@
+#pragma once
+// Use cases of petitions: writing, reading with each role's visibility, the lifecycle's
+// transitions (one transaction each, with history and notifications), batches to the UBND,
+// attachments and the public view.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/actor.hpp"
+#include "domain/petition.hpp"
+#include "domain/working_days.hpp"
+#include "store/petitions_repo.hpp"
+
+namespace hoptac::core {
+
+using MaybeActor = std::optional<domain::Actor>;
+
+domain::WorkingCalendar working_calendar(store::Connection& c);
+
+struct PetitionInput {
+  std::optional<int64_t> cooperative_id;
+  std::optional<std::string> title, content, channel;
+  std::optional<std::vector<std::string>> categories;
+  std::optional<int64_t> conference_id;
+};
+
+struct TransitionInput {
+  std::string action;
+  std::optional<std::string> reason;
+  std::optional<int64_t> lead_agency_id;
+  std::optional<std::vector<int64_t>> coordinating_agency_ids;
+  std::optional<domain::Date> due_on;
+  std::optional<std::string> text, legal_basis, comment;
+  std::optional<int64_t> rating;
+  std::optional<int64_t> into, conference_id;
+  std::optional<std::vector<std::string>> categories;
+};
+
+struct PetitionQuery {
+  std::optional<std::string> q, status, category;
+  std::optional<int64_t> agency, cooperative, conference, batch;
+  bool overdue = false, due_soon = false;
+  std::optional<domain::Date> from, to;
+  std::string sort = "created_at";
+  bool descending = true;
+  int page = 1, per_page = 20;
+};
+
+domain::Petition create_petition(store::Connection& c, const MaybeActor& actor,
+                                 const PetitionInput& in);
+domain::Petition update_petition(store::Connection& c, const MaybeActor& actor, int64_t id,
+                                 const PetitionInput& in, std::optional<int64_t> expected_version);
+domain::Petition get_petition(store::Connection& c, const MaybeActor& actor, int64_t id);
+std::vector<domain::Petition> list_petitions(store::Connection& c, const MaybeActor& actor,
+                                             const PetitionQuery& q, int64_t* total);
+std::vector<domain::HistoryEntry> petition_history(store::Connection& c, const MaybeActor& actor,
+                                                   int64_t id);
+
+domain::Petition transition_petition(store::Connection& c, const MaybeActor& actor, int64_t id,
+                                     const TransitionInput& in,
+                                     std::optional<int64_t> expected_version);
+// The same action on every petition, all or none.
+std::vector<domain::Petition> bulk_transition(store::Connection& c, const MaybeActor& actor,
+                                              const std::vector<int64_t>& ids,
+                                              const TransitionInput& in);
+
+std::vector<domain::Petition> list_public_petitions(store::Connection& c, const PetitionQuery& q,
+                                                    int64_t* total);
+domain::Petition get_public_petition(store::Connection& c, const std::string& code);
+
+std::vector<store::CategoryRow> list_categories(store::Connection& c);
+std::vector<std::pair<std::string, std::string>> list_holidays(store::Connection& c, int year);
+
+store::BatchRow create_batch(store::Connection& c, const MaybeActor& actor,
+                             const std::string& title, const std::vector<int64_t>& petition_ids);
+std::vector<store::BatchRow> list_batches(store::Connection& c, const MaybeActor& actor, int page,
+                                          int per_page, int64_t* total);
+store::BatchRow get_batch(store::Connection& c, const MaybeActor& actor, int64_t id);
+
+// Attachments are stored outside the web root, named by their SHA-256.
+constexpr std::size_t kMaxAttachmentBytes = 10u * 1024 * 1024;
+domain::Attachment add_attachment(store::Connection& c, const MaybeActor& actor, int64_t id,
+                                  const std::string& filename, const std::string& content_type,
+                                  const std::string& bytes, const std::string& storage_dir);
+// The attachment and its bytes, for those who may read the petition.
+std::pair<domain::Attachment, std::string> read_attachment(store::Connection& c,
+                                                           const MaybeActor& actor, int64_t id,
+                                                           int64_t attachment_id,
+                                                           const std::string& storage_dir);
+
+// Folded, tokenised FTS5 query for a user's search text; nothing when it has no word.
+std::optional<std::string> fts_query(const std::string& q);
+
+}  // namespace hoptac::core

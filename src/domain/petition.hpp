@@ -1,0 +1,79 @@
+#pragma once
+// A petition (kiến nghị) of one or more cooperatives, and what hangs on it.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/date.hpp"
+
+namespace hoptac::domain {
+
+struct Ref {  // a named thing another record points to
+  int64_t id = 0;
+  std::string code;
+  std::string name;
+};
+
+struct PetitionAnswer {
+  Ref agency;
+  std::string text;
+  std::string legal_basis;
+  std::string answered_on;
+  bool at_conference = false;
+};
+
+struct Attachment {
+  int64_t id = 0;
+  int64_t petition_id = 0;
+  std::string filename;
+  std::string content_type;
+  int64_t size = 0;
+  std::string sha256;
+};
+
+struct Petition {
+  int64_t id = 0;
+  std::string code;                // KN-2025-000123
+  Ref cooperative;                 // who raised it
+  std::vector<Ref> cooperatives;   // co-petitioners, the raiser first
+  std::string channel = "online";  // online | conference | paper
+  std::optional<int64_t> conference_id;
+  std::string title;
+  std::string content;
+  std::vector<std::string> categories;
+  std::string state = "draft";
+  std::optional<Ref> lead_agency;
+  std::vector<Ref> coordinating_agencies;
+  std::optional<Date> assigned_on;
+  std::optional<Date> due_on;
+  std::optional<Date> answered_on;
+  std::optional<Ref> batch;        // code = batch number
+  std::optional<Ref> merged_into;  // code = petition code
+  std::vector<PetitionAnswer> answers;
+  std::vector<Attachment> attachments;
+  bool published = false;
+  std::optional<int> rating;
+  std::string rating_comment;
+  std::optional<int64_t> created_by;
+  std::string created_at, submitted_at, updated_at;
+  int64_t version = 1;
+  // Derived from the due date, today and the working calendar when the petition is read.
+  bool overdue = false;
+  bool due_soon = false;
+};
+
+struct HistoryEntry {
+  std::string at;
+  std::string action;
+  std::string from_state;
+  std::string to_state;
+  std::string reason;
+  std::string user_name;
+  std::string user_role;
+};
+
+constexpr std::size_t kMaxPetitionContent = 10000;
+constexpr std::size_t kMaxPetitionTitle = 300;
+
+}  // namespace hoptac::domain

@@ -1,0 +1,23 @@
+#pragma once
+// Working days: Monday to Friday, minus public holidays (kept as data).
+#include <set>
+
+#include "domain/date.hpp"
+
+namespace hoptac::domain {
+
+class WorkingCalendar {
+ public:
+  explicit WorkingCalendar(std::set<Date> holidays) : holidays_(std::move(holidays)) {}
+  bool is_working_day(Date d) const;
+  // The day reached after stepping `n` working days forward from `from` (which does not count).
+  Date add_working_days(Date from, int n) const;
+  // Due within the next 3 working days, today counting when it is a working day.
+  bool due_soon(Date due, Date today) const;
+  Date due_soon_threshold(Date today) const { return add_working_days(today.plus_days(-1), 3); }
+
+ private:
+  std::set<Date> holidays_;
+};
+
+}  // namespace hoptac::domain

@@ -1,0 +1,393 @@
+#include "store/petitions_repo.hpp"
+
+namespace hoptac::store {
+
+using domain::Date;
+using domain::Ref;
+
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT p.id, p.code, p.cooperative_id, c.name, p.channel, p.conference_id, p.title, "
+    "p.content, p.state, p.lead_agency_id, coalesce(a.code, ''), coalesce(a.name, ''), "
+    "p.assigned_on, p.due_on, p.answered_on, p.batch_id, coalesce(b.number, ''), p.merged_into, "
+    "coalesce(m.code, ''), p.published, p.rating, p.rating_comment, p.created_by, p.created_at, "
+    "coalesce(p.submitted_at, ''), p.updated_at, p.version "
+    "FROM petitions p JOIN cooperatives c ON c.id = p.cooperative_id "
+    "LEFT JOIN agencies a ON a.id = p.lead_agency_id "
+    "LEFT JOIN batches b ON b.id = p.batch_id "
+    "LEFT JOIN petitions m ON m.id = p.merged_into ";
+
+std::optional<Date> opt_date(const sqlite::Statement& st, int col) {
+  auto t = st.opt_text(col);
+  if (!t) return std::nullopt;
+  return Date::parse(*t);
+}
+
+domain::Petition read_petition(const sqlite::Statement& st) {
+  domain::Petition p;
+  p.id = st.i64(0);
+  p.code = st.text(1);
+  p.cooperative = {st.i64(2), "", st.text(3)};
+  p.channel = st.text(4);
+  p.conference_id = st.opt_i64(5);
+  p.title = st.text(6);
+  p.content = st.text(7);
+  p.state = st.text(8);
+  if (auto a = st.opt_i64(9)) p.lead_agency = Ref{*a, st.text(10), st.text(11)};
+  p.assigned_on = opt_date(st, 12);
+  p.due_on = opt_date(st, 13);
+  p.answered_on = opt_date(st, 14);
+  if (auto b = st.opt_i64(15)) p.batch = Ref{*b, st.text(16), ""};
+  if (auto m = st.opt_i64(17)) p.merged_into = Ref{*m, st.text(18), ""};
+  p.published = st.i64(19) != 0;
+  if (auto r = st.opt_i64(20)) p.rating = static_cast<int>(*r);
+  p.rating_comment = st.text(21);
+  p.created_by = st.opt_i64(22);
+  p.created_at = st.text(23);
+  p.submitted_at = st.text(24);
+  p.updated_at = st.text(25);
+  p.version = st.i64(26);
+  return p;
+}
+
+std::optional<std::string> iso(const std::optional<Date>& d) {
+  if (!d) return std::nullopt;
+  return d->iso();
+}
+
+// ?1 fts, ?2 status, ?3 category, ?4 agency, ?5 cooperative, ?6 conference, ?7 batch,
+// ?8 overdue, ?9 due_soon, ?10 today, ?11 soon_until, ?12 from, ?13 to, ?14 visible coop,
+// ?15 visible agency, ?16 published only
+constexpr const char* kWhere =
+    "WHERE (?1 IS NULL OR p.id IN (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ?1)) "
+    "AND (?2 IS NULL OR p.state = ?2) "
+    "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM petition_categories pc WHERE pc.petition_id = p.id "
+    "  AND pc.category = ?3)) "
+    "AND (?4 IS NULL OR p.lead_agency_id = ?4 OR EXISTS (SELECT 1 FROM petition_coordinators pa "
+    "  WHERE pa.petition_id = p.id AND pa.agency_id = ?4)) "
+    "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM petition_cooperatives pk WHERE pk.petition_id = p.id "
+    "  AND pk.cooperative_id = ?5)) "
+    "AND (?6 IS NULL OR p.conference_id = ?6) "
+    "AND (?7 IS NULL OR p.batch_id = ?7) "
+    "AND (?8 = 0 OR (p.state = 'assigned' AND p.due_on < ?10)) "
+    "AND (?9 = 0 OR (p.state = 'assigned' AND p.due_on BETWEEN ?10 AND ?11)) "
+    "AND (?12 IS NULL OR p.created_at >= ?12) "
+    "AND (?13 IS NULL OR p.created_at < ?13) "
+    "AND (?14 IS NULL OR p.published = 1 OR EXISTS (SELECT 1 FROM petition_cooperatives pv "
+    "  WHERE pv.petition_id = p.id AND pv.cooperative_id = ?14)) "
+    "AND (?15 IS NULL OR p.lead_agency_id = ?15 OR EXISTS (SELECT 1 FROM petition_coordinators pw "
+    "  WHERE pw.petition_id = p.id AND pw.agency_id = ?15)) "
+    "AND (?16 = 0 OR p.published = 1) ";
+
+void bind_filter(sqlite::Statement& st, const PetitionFilter& f) {
+  st.bind_all(f.fts_query, f.status, f.category, f.agency, f.cooperative, f.conference, f.batch,
+              static_cast<int64_t>(f.overdue), static_cast<int64_t>(f.due_soon), f.today,
+              f.soon_until, f.from, f.to_exclusive, f.visible_to_cooperative, f.visible_to_agency,
+              static_cast<int64_t>(f.published_only));
+}
+
+std::string order_by(const PetitionFilter& f) {
+  std::string dir = f.descending ? " DESC" : " ASC";
+  if (f.sort == "due_on") return "ORDER BY p.due_on IS NULL, p.due_on" + dir + ", p.id" + dir;
+  if (f.sort == "code") return "ORDER BY p.year" + dir + ", p.seq" + dir;
+  return "ORDER BY p.created_at" + dir + ", p.id" + dir;
+}
+
+}  // namespace
+
+int PetitionsRepo::next_number(const std::string& counter, int year) {
+  c_.prepare(
+        "INSERT INTO counters (name, year, value) VALUES (?, ?, 1) "
+        "ON CONFLICT (name, year) DO UPDATE SET value = value + 1")
+      .bind_all(counter, year)
+      .run();
+  auto st = c_.prepare("SELECT value FROM counters WHERE name = ? AND year = ?");
+  st.bind_all(counter, year);
+  st.step();
+  return static_cast<int>(st.i64(0));
+}
+
+int64_t PetitionsRepo::insert(const domain::Petition& p) {
+  int year = std::stoi(p.code.substr(3, 4));
+  int seq = std::stoi(p.code.substr(8));
+  c_.prepare(
+        "INSERT INTO petitions (code, year, seq, cooperative_id, channel, conference_id, title, "
+        "content, state, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?)")
+      .bind_all(p.code, year, seq, p.cooperative.id, p.channel, p.conference_id, p.title, p.content,
+                p.state, p.created_by, p.created_at, p.created_at)
+      .run();
+  int64_t id = c_.last_insert_id();
+  set_categories(id, p.categories);
+  add_cooperatives(id, {p.cooperative.id});
+  refresh_search(id);
+  return id;
+}
+
+std::optional<domain::Petition> PetitionsRepo::get(int64_t id) {
+  auto st = c_.prepare(std::string(kSelect) + "WHERE p.id = ?");
+  st.bind(id);
+  if (!st.step()) return std::nullopt;
+  auto p = read_petition(st);
+  load_details(p);
+  return p;
+}
+
+std::optional<int64_t> PetitionsRepo::id_by_code(const std::string& code) {
+  auto st = c_.prepare("SELECT id FROM petitions WHERE code = ?");
+  st.bind(code);
+  if (!st.step()) return std::nullopt;
+  return st.i64(0);
+}
+
+void PetitionsRepo::load_details(domain::Petition& p) {
+  {
+    auto st = c_.prepare(
+        "SELECT category FROM petition_categories WHERE petition_id = ? ORDER BY position");
+    st.bind(p.id);
+    while (st.step()) p.categories.push_back(st.text(0));
+  }
+  {
+    auto st = c_.prepare(
+        "SELECT c.id, coalesce(c.registration_code, ''), c.name FROM petition_cooperatives pc "
+        "JOIN cooperatives c ON c.id = pc.cooperative_id WHERE pc.petition_id = ? "
+        "ORDER BY c.id = ? DESC, c.id");
+    st.bind_all(p.id, p.cooperative.id);
+    while (st.step()) p.cooperatives.push_back({st.i64(0), st.text(1), st.text(2)});
+  }
+  {
+    auto st = c_.prepare(
+        "SELECT a.id, a.code, a.name FROM petition_coordinators pc JOIN agencies a ON a.id = "
+        "pc.agency_id WHERE pc.petition_id = ? ORDER BY a.id");
+    st.bind(p.id);
+    while (st.step()) p.coordinating_agencies.push_back({st.i64(0), st.text(1), st.text(2)});
+  }
+  {
+    auto st = c_.prepare(
+        "SELECT a.id, a.code, a.name, x.text, x.legal_basis, x.answered_on, x.at_conference "
+        "FROM petition_answers x JOIN agencies a ON a.id = x.agency_id WHERE x.petition_id = ? "
+        "ORDER BY x.id");
+    st.bind(p.id);
+    while (st.step())
+      p.answers.push_back({{st.i64(0), st.text(1), st.text(2)},
+                           st.text(3),
+                           st.text(4),
+                           st.text(5),
+                           st.i64(6) != 0});
+  }
+  auto st = c_.prepare(
+      "SELECT id, petition_id, filename, content_type, size, sha256 FROM petition_attachments "
+      "WHERE petition_id = ? ORDER BY id");
+  st.bind(p.id);
+  while (st.step())
+    p.attachments.push_back({st.i64(0), st.i64(1), st.text(2), st.text(3), st.i64(4), st.text(5)});
+}
+
+void PetitionsRepo::update(const domain::Petition& p, const std::string& now) {
+  std::optional<int64_t> lead, batch, merged, rating;
+  if (p.lead_agency) lead = p.lead_agency->id;
+  if (p.batch) batch = p.batch->id;
+  if (p.merged_into) merged = p.merged_into->id;
+  if (p.rating) rating = *p.rating;
+  std::optional<std::string> submitted;
+  if (!p.submitted_at.empty()) submitted = p.submitted_at;
+  c_.prepare(
+        "UPDATE petitions SET channel = ?, conference_id = ?, title = ?, content = ?, state = ?, "
+        "lead_agency_id = ?, assigned_on = ?, due_on = ?, answered_on = ?, batch_id = ?, "
+        "merged_into = ?, published = ?, rating = ?, rating_comment = ?, submitted_at = ?, "
+        "updated_at = ?, version = version + 1 WHERE id = ?")
+      .bind_all(p.channel, p.conference_id, p.title, p.content, p.state, lead, iso(p.assigned_on),
+                iso(p.due_on), iso(p.answered_on), batch, merged, static_cast<int64_t>(p.published),
+                rating, p.rating_comment, submitted, now, p.id)
+      .run();
+}
+
+void PetitionsRepo::set_categories(int64_t id, const std::vector<std::string>& categories) {
+  c_.prepare("DELETE FROM petition_categories WHERE petition_id = ?").bind(id).run();
+  int position = 0;
+  for (const auto& code : categories)
+    c_.prepare(
+          "INSERT OR IGNORE INTO petition_categories (petition_id, category, position) VALUES (?, "
+          "?, ?)")
+        .bind_all(id, code, position++)
+        .run();
+}
+
+void PetitionsRepo::set_coordinators(int64_t id, const std::vector<int64_t>& agency_ids) {
+  c_.prepare("DELETE FROM petition_coordinators WHERE petition_id = ?").bind(id).run();
+  for (auto a : agency_ids)
+    c_.prepare("INSERT OR IGNORE INTO petition_coordinators (petition_id, agency_id) VALUES (?, ?)")
+        .bind_all(id, a)
+        .run();
+}
+
+void PetitionsRepo::add_cooperatives(int64_t id, const std::vector<int64_t>& cooperative_ids) {
+  for (auto c : cooperative_ids)
+    c_.prepare(
+          "INSERT OR IGNORE INTO petition_cooperatives (petition_id, cooperative_id) VALUES (?, ?)")
+        .bind_all(id, c)
+        .run();
+}
+
+void PetitionsRepo::add_answer(int64_t id, const domain::PetitionAnswer& a,
+                               std::optional<int64_t> user_id, const std::string& now) {
+  c_.prepare(
+        "INSERT INTO petition_answers (petition_id, agency_id, text, legal_basis, answered_on, "
+        "at_conference, answered_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind_all(id, a.agency.id, a.text, a.legal_basis, a.answered_on,
+                static_cast<int64_t>(a.at_conference), user_id, now)
+      .run();
+}
+
+void PetitionsRepo::add_history(int64_t id, std::optional<int64_t> user_id,
+                                const std::string& action, const std::string& from,
+                                const std::string& to, const std::string& reason,
+                                const std::string& at) {
+  std::optional<std::string> from_state;
+  if (!from.empty()) from_state = from;
+  c_.prepare(
+        "INSERT INTO petition_history (petition_id, at, user_id, action, from_state, to_state, "
+        "reason) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .bind_all(id, at, user_id, action, from_state, to, reason)
+      .run();
+}
+
+std::vector<domain::HistoryEntry> PetitionsRepo::history(int64_t id) {
+  auto st = c_.prepare(
+      "SELECT h.at, h.action, coalesce(h.from_state, ''), h.to_state, h.reason, "
+      "coalesce(u.display_name, ''), coalesce(u.role, '') FROM petition_history h "
+      "LEFT JOIN users u ON u.id = h.user_id WHERE h.petition_id = ? ORDER BY h.id");
+  st.bind(id);
+  std::vector<domain::HistoryEntry> out;
+  while (st.step())
+    out.push_back(
+        {st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)});
+  return out;
+}
+
+void PetitionsRepo::refresh_search(int64_t id) {
+  c_.prepare("DELETE FROM petitions_fts WHERE rowid = ?").bind(id).run();
+  c_.prepare(
+        "INSERT INTO petitions_fts (rowid, folded) SELECT p.id, fold(p.code || ' ' || p.title || "
+        "' ' || p.content || ' ' || coalesce((SELECT group_concat(x.text || ' ' || x.legal_basis, "
+        "' ') FROM petition_answers x WHERE x.petition_id = p.id), '')) FROM petitions p WHERE "
+        "p.id = ?")
+      .bind(id)
+      .run();
+}
+
+std::vector<domain::Petition> PetitionsRepo::list(const PetitionFilter& f, int64_t* total) {
+  {
+    auto st = c_.prepare(std::string("SELECT count(*) FROM petitions p ") + kWhere);
+    bind_filter(st, f);
+    *total = st.step() ? st.i64(0) : 0;
+  }
+  auto st = c_.prepare(std::string(kSelect) + kWhere + order_by(f) + " LIMIT ?17 OFFSET ?18");
+  bind_filter(st, f);
+  st.bind_all(static_cast<int64_t>(f.per_page > 0 ? f.per_page : -1),
+              static_cast<int64_t>(f.per_page > 0 ? (f.page - 1) * f.per_page : 0));
+  std::vector<domain::Petition> out;
+  while (st.step()) out.push_back(read_petition(st));
+  for (auto& p : out) load_details(p);
+  return out;
+}
+
+int64_t PetitionsRepo::insert_attachment(const domain::Attachment& a,
+                                         std::optional<int64_t> user_id, const std::string& now) {
+  c_.prepare(
+        "INSERT INTO petition_attachments (petition_id, filename, content_type, size, sha256, "
+        "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .bind_all(a.petition_id, a.filename, a.content_type, a.size, a.sha256, user_id, now)
+      .run();
+  return c_.last_insert_id();
+}
+
+std::optional<domain::Attachment> PetitionsRepo::attachment(int64_t petition_id,
+                                                            int64_t attachment_id) {
+  auto st = c_.prepare(
+      "SELECT id, petition_id, filename, content_type, size, sha256 FROM petition_attachments "
+      "WHERE petition_id = ? AND id = ?");
+  st.bind_all(petition_id, attachment_id);
+  if (!st.step()) return std::nullopt;
+  return domain::Attachment{st.i64(0), st.i64(1), st.text(2), st.text(3), st.i64(4), st.text(5)};
+}
+
+std::vector<CategoryRow> PetitionsRepo::categories() {
+  auto st = c_.prepare(
+      "SELECT c.code, c.name_vi, c.name_en, coalesce(a.id, 0), coalesce(a.code, ''), "
+      "coalesce(a.name, ''), c.default_days FROM categories c LEFT JOIN agencies a ON a.id = "
+      "c.default_agency_id ORDER BY c.position");
+  std::vector<CategoryRow> out;
+  while (st.step())
+    out.push_back({st.text(0),
+                   st.text(1),
+                   st.text(2),
+                   {st.i64(3), st.text(4), st.text(5)},
+                   static_cast<int>(st.i64(6))});
+  return out;
+}
+
+std::set<Date> PetitionsRepo::holidays() {
+  auto st = c_.prepare("SELECT day FROM holidays");
+  std::set<Date> out;
+  while (st.step())
+    if (auto d = Date::parse(st.text(0))) out.insert(*d);
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> PetitionsRepo::holidays_of(int year) {
+  auto st = c_.prepare("SELECT day, name FROM holidays WHERE day LIKE ? || '-%' ORDER BY day");
+  st.bind(std::to_string(year));
+  std::vector<std::pair<std::string, std::string>> out;
+  while (st.step()) out.emplace_back(st.text(0), st.text(1));
+  return out;
+}
+
+int64_t PetitionsRepo::insert_batch(const BatchRow& b, int64_t user_id) {
+  c_.prepare(
+        "INSERT INTO batches (year, seq, number, title, created_by, created_at) VALUES (?, ?, ?, "
+        "?, ?, ?)")
+      .bind_all(b.year, std::stoi(b.number.substr(0, b.number.find('/'))), b.number, b.title,
+                user_id, b.created_at)
+      .run();
+  return c_.last_insert_id();
+}
+
+std::vector<BatchRow> PetitionsRepo::batches(int page, int per_page, int64_t* total) {
+  {
+    auto st = c_.prepare("SELECT count(*) FROM batches");
+    *total = st.step() ? st.i64(0) : 0;
+  }
+  auto st = c_.prepare("SELECT id FROM batches ORDER BY year DESC, seq DESC LIMIT ? OFFSET ?");
+  st.bind_all(static_cast<int64_t>(per_page), static_cast<int64_t>(page - 1) * per_page);
+  std::vector<int64_t> ids;
+  while (st.step()) ids.push_back(st.i64(0));
+  std::vector<BatchRow> out;
+  for (auto id : ids) out.push_back(*batch(id));
+  return out;
+}
+
+std::optional<BatchRow> PetitionsRepo::batch(int64_t id) {
+  BatchRow b;
+  {
+    auto st = c_.prepare("SELECT id, year, number, title, created_at FROM batches WHERE id = ?");
+    st.bind(id);
+    if (!st.step()) return std::nullopt;
+    b = {st.i64(0), static_cast<int>(st.i64(1)), st.text(2), st.text(3), st.text(4), {}};
+  }
+  auto st = c_.prepare(
+      "SELECT id, code, title, state FROM petitions WHERE batch_id = ? ORDER BY year, seq");
+  st.bind(id);
+  while (st.step()) b.petitions.push_back({st.i64(0), st.text(1), st.text(2), st.text(3)});
+  return b;
+}
+
+std::optional<Ref> PetitionsRepo::agency(int64_t id) {
+  auto st = c_.prepare("SELECT id, code, name FROM agencies WHERE id = ? AND active = 1");
+  st.bind(id);
+  if (!st.step()) return std::nullopt;
+  return Ref{st.i64(0), st.text(1), st.text(2)};
+}
+
+}  // namespace hoptac::store

@@ -1,0 +1,91 @@
+#pragma once
+// Petitions, with their categories, co-petitioners, coordinating agencies, answers, history,
+// attachments and search index; batches; counters for readable numbers.
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "domain/petition.hpp"
+#include "store/database.hpp"
+
+namespace hoptac::store {
+
+struct PetitionFilter {
+  std::optional<std::string> fts_query;  // an FTS5 MATCH expression over folded text
+  std::optional<std::string> status, category;
+  std::optional<int64_t> agency, cooperative, conference, batch;
+  bool overdue = false, due_soon = false;
+  std::string today, soon_until;  // YYYY-MM-DD, for overdue and due_soon
+  std::optional<std::string> from, to_exclusive;
+  // Visibility: a cooperative sees its own and published ones; an agency, its own.
+  std::optional<int64_t> visible_to_cooperative, visible_to_agency;
+  bool published_only = false;
+  std::string sort = "created_at";
+  bool descending = true;
+  int page = 1, per_page = 20;
+};
+
+struct CategoryRow {
+  std::string code, name_vi, name_en;
+  domain::Ref default_agency;
+  int default_days = 15;
+};
+
+struct BatchPetition {
+  int64_t id = 0;
+  std::string code, title, state;
+};
+
+struct BatchRow {
+  int64_t id = 0;
+  int year = 0;
+  std::string number, title, created_at;
+  std::vector<BatchPetition> petitions;
+};
+
+class PetitionsRepo {
+ public:
+  explicit PetitionsRepo(Connection& c) : c_(c) {}
+
+  int next_number(const std::string& counter, int year);  // 1, 2, ... per year
+
+  int64_t insert(const domain::Petition& p);
+  std::optional<domain::Petition> get(int64_t id);
+  std::optional<int64_t> id_by_code(const std::string& code);
+  // Writes every mutable column of `p` and bumps the version.
+  void update(const domain::Petition& p, const std::string& now);
+  void set_categories(int64_t id, const std::vector<std::string>& categories);
+  void set_coordinators(int64_t id, const std::vector<int64_t>& agency_ids);
+  void add_cooperatives(int64_t id, const std::vector<int64_t>& cooperative_ids);
+  void add_answer(int64_t id, const domain::PetitionAnswer& a, std::optional<int64_t> user_id,
+                  const std::string& now);
+  void add_history(int64_t id, std::optional<int64_t> user_id, const std::string& action,
+                   const std::string& from, const std::string& to, const std::string& reason,
+                   const std::string& at);
+  std::vector<domain::HistoryEntry> history(int64_t id);
+  void refresh_search(int64_t id);
+
+  std::vector<domain::Petition> list(const PetitionFilter& f, int64_t* total);
+
+  int64_t insert_attachment(const domain::Attachment& a, std::optional<int64_t> user_id,
+                            const std::string& now);
+  std::optional<domain::Attachment> attachment(int64_t petition_id, int64_t attachment_id);
+
+  std::vector<CategoryRow> categories();
+  std::set<domain::Date> holidays();
+  std::vector<std::pair<std::string, std::string>> holidays_of(int year);
+
+  int64_t insert_batch(const BatchRow& b, int64_t user_id);
+  std::vector<BatchRow> batches(int page, int per_page, int64_t* total);
+  std::optional<BatchRow> batch(int64_t id);
+
+  std::optional<domain::Ref> agency(int64_t id);
+
+ private:
+  void load_details(domain::Petition& p);
+  Connection& c_;
+};
+
+}  // namespace hoptac::store
