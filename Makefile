@@ -6,7 +6,7 @@ DATABASE ?= sqlite:data/hoptac.db
 LISTEN   ?= 127.0.0.1:8080
 CMAKE_COMMON = -G Ninja -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 
-.PHONY: deps build run test test-unit test-api lint-openapi format clean
+.PHONY: deps build web run test test-unit test-api test-e2e lint-openapi format clean
 
 deps:
 	@scripts/install-deps
@@ -14,6 +14,14 @@ deps:
 build: deps
 	cmake -S . -B $(BUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	cmake --build $(BUILD) -j$(JOBS)
+	$(MAKE) --no-print-directory web
+
+# The web application (web/): installed from the lock file, types generated from the OpenAPI
+# document, built by Vite into web/dist, which `hoptac serve` serves.
+web:
+	@if [ -f web/package.json ]; then \
+	  cd web && { [ node_modules/.installed -nt package-lock.json ] || { npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; }; } && npm run build; \
+	fi
 
 run: build
 	@mkdir -p data
@@ -25,7 +33,8 @@ run: build
 test: deps
 	cmake -S . -B $(TESTBUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Debug -DHOPTAC_SANITIZE=ON >/dev/null
 	cmake --build $(TESTBUILD) -j$(JOBS)
-	$(MAKE) --no-print-directory lint-openapi test-unit test-api
+	$(MAKE) --no-print-directory web
+	$(MAKE) --no-print-directory lint-openapi test-unit test-e2e test-api
 
 test-unit:
 	ctest --test-dir $(TESTBUILD) --output-on-failure
@@ -34,6 +43,13 @@ test-api:
 	rm -rf $(TESTBUILD)/api-tests && mkdir -p $(TESTBUILD)/api-tests
 	HOPTAC_BIN=$(CURDIR)/$(TESTBUILD)/hoptac HOPTAC_TEST_DIR=$(CURDIR)/$(TESTBUILD)/api-tests \
 	  node --test --test-concurrency=1 tests/api/*.test.mjs
+
+# Browser tests: Debian's chromium driven by playwright-core against a real server.
+test-e2e:
+	@if [ -f web/package.json ]; then \
+	  rm -rf build/screenshots && mkdir -p build/screenshots && \
+	  cd web && HOPTAC_BIN=$(CURDIR)/$(TESTBUILD)/hoptac SCREENSHOTS=$(CURDIR)/build/screenshots npm run test:e2e; \
+	fi
 
 lint-openapi:
 	$(TESTBUILD)/hoptac openapi > $(TESTBUILD)/openapi.json

@@ -69,6 +69,7 @@ json::object petition_json(const domain::Petition& p) {
       {"rating", p.rating ? json::value(*p.rating) : json::value(nullptr)},
       {"rating_comment", p.rating_comment},
       {"attachments", std::move(attachments)},
+      {"allowed_actions", strings(p.allowed_actions)},
       {"version", p.version},
       {"created_at", p.created_at},
       {"submitted_at", optional_string(p.submitted_at)},

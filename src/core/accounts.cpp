@@ -189,6 +189,19 @@ std::string create_api_token(store::Connection& c, const std::string& username) 
   return token;
 }
 
+ActorNames names_of(store::Connection& c, const domain::Actor& a) {
+  store::ReferenceRepo ref(c);
+  store::Transaction tx(c, store::Transaction::Mode::read);
+  ActorNames n;
+  if (a.agency_id)
+    if (auto agency = ref.agency_by_id(*a.agency_id)) {
+      n.agency_code = agency->code;
+      n.agency_name = agency->name;
+    }
+  if (a.cooperative_id) n.cooperative_name = ref.cooperative_name(*a.cooperative_id);
+  return n;
+}
+
 domain::Actor actor_of(store::Connection& c, int64_t user_id) {
   store::AccountsRepo repo(c);
   auto u = repo.user_by_id(user_id);

@@ -42,6 +42,12 @@ struct NewUser {
 int64_t add_user(store::Connection& c, const NewUser& u);  // validates; one transaction
 std::string create_api_token(store::Connection& c, const std::string& username);
 
+// Who the actor is, in words: the names of its agency or cooperative, for the header of a page.
+struct ActorNames {
+  std::optional<std::string> agency_code, agency_name, cooperative_name;
+};
+ActorNames names_of(store::Connection& c, const domain::Actor& a);
+
 std::string hash_password(const std::string& password);
 domain::Actor actor_of(store::Connection& c, int64_t user_id);
 

@@ -68,12 +68,24 @@ Petition load(store::PetitionsRepo& repo, int64_t id) {
   return *p;
 }
 
+void set_allowed_actions(Petition& p, const domain::Actor& a) {
+  p.allowed_actions.clear();
+  for (auto action : domain::petition_actions()) {
+    if (domain::decide(p.state, action, a.role).verdict != domain::Verdict::allowed) continue;
+    if (a.role == Role::coop && !speaks_for(a, p)) continue;
+    if (action == "answer" && !(a.agency_id && p.lead_agency && p.lead_agency->id == *a.agency_id))
+      continue;
+    p.allowed_actions.emplace_back(action);
+  }
+}
+
 Petition load_visible(store::Connection& c, const MaybeActor& actor, int64_t id) {
   require_signed_in(actor);
   store::PetitionsRepo repo(c);
   auto p = load(repo, id);
   if (!can_read(*actor, p)) throw Failure::not_found("kiến nghị", "petition");
   set_deadline_flags(p, working_calendar(c), Date::today_utc());
+  set_allowed_actions(p, *actor);
   return p;
 }
 
@@ -316,6 +328,7 @@ Petition apply_transition(store::Connection& c, const domain::Actor& actor, Peti
                           "Your agency coordinates the answer to"));
   auto result = load(repo, p.id);
   set_deadline_flags(result, calendar, today);
+  set_allowed_actions(result, actor);
   return result;
 }
 
@@ -402,6 +415,7 @@ Petition create_petition(store::Connection& c, const MaybeActor& actor, const Pe
   p.id = repo.insert(p);
   repo.add_history(p.id, actor->user_id, "create", "", "draft", "", p.created_at);
   auto created = load(repo, p.id);
+  set_allowed_actions(created, *actor);
   tx.commit();
   return created;
 }
@@ -418,9 +432,9 @@ Petition update_petition(store::Connection& c, const MaybeActor& actor, int64_t 
     throw Failure(FailureKind::conflict, "Chỉ sửa được kiến nghị khi còn là bản nháp",
                   "A petition can be edited only while it is a draft");
   domain::Problems problems;
-  if (in.cooperative_id || in.channel)
-    problems.add(in.cooperative_id ? "cooperative_id" : "channel", "Không sửa được trường này",
-                 "This field cannot be changed");
+  if (in.cooperative_id) problems.add("cooperative_id", "Không sửa được trường này", "This field cannot be changed");
+  if (in.channel) problems.add("channel", "Không sửa được trường này", "This field cannot be changed");
+  if (in.conference_id) problems.add("conference_id", "Không sửa được trường này", "This field cannot be changed");
   if (in.title) p.title = required_text(in.title, "title", domain::kMaxPetitionTitle, problems);
   if (in.content)
     p.content = required_text(in.content, "content", domain::kMaxPetitionContent, problems);
@@ -433,6 +447,7 @@ Petition update_petition(store::Connection& c, const MaybeActor& actor, int64_t 
   if (in.categories) repo.set_categories(p.id, p.categories);
   repo.refresh_search(p.id);
   auto updated = load(repo, id);
+  set_allowed_actions(updated, *actor);
   tx.commit();
   return updated;
 }
@@ -471,7 +486,10 @@ std::vector<Petition> list_petitions(store::Connection& c, const MaybeActor& act
   f.soon_until = calendar.due_soon_threshold(today).iso();
   store::PetitionsRepo repo(c);
   auto rows = repo.list(f, total);
-  for (auto& p : rows) set_deadline_flags(p, calendar, today);
+  for (auto& p : rows) {
+    set_deadline_flags(p, calendar, today);
+    set_allowed_actions(p, *actor);
+  }
   return rows;
 }
 

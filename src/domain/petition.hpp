@@ -61,6 +61,8 @@ struct Petition {
   // Derived from the due date, today and the working calendar when the petition is read.
   bool overdue = false;
   bool due_soon = false;
+  // The actions the reader may take now (filled for a signed-in reader).
+  std::vector<std::string> allowed_actions;
 };
 
 struct HistoryEntry {

@@ -98,4 +98,18 @@ bool ReferenceRepo::cooperative_exists(int64_t id) {
   return st.step() && st.i64(0) != 0;
 }
 
+std::optional<std::string> ReferenceRepo::cooperative_name(int64_t id) {
+  auto st = c_.prepare("SELECT name FROM cooperatives WHERE id = ?");
+  st.bind(id);
+  if (!st.step()) return std::nullopt;
+  return st.text(0);
+}
+
+std::optional<AgencyRow> ReferenceRepo::agency_by_id(int64_t id) {
+  auto st = c_.prepare("SELECT id, code, name, short_name, kind FROM agencies WHERE id = ?");
+  st.bind(id);
+  if (!st.step()) return std::nullopt;
+  return AgencyRow{st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4)};
+}
+
 }  // namespace hoptac::store

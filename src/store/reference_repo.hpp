@@ -41,6 +41,8 @@ class ReferenceRepo {
   std::optional<AgencyRow> agency_by_code(const std::string& code);
   int64_t insert_agency(const AgencyRow& a);
   bool cooperative_exists(int64_t id);
+  std::optional<std::string> cooperative_name(int64_t id);
+  std::optional<AgencyRow> agency_by_id(int64_t id);
 
  private:
   Connection& c_;
