@@ -16,8 +16,9 @@ namespace hoptac::api {
 struct ApiContext {
   store::Database& db;
   http::Metrics& metrics;
-  std::string attachments_dir;  // outside the web root
-  bool secure_cookies = false;  // behind TLS
+  std::string attachments_dir;              // outside the web root
+  bool secure_cookies = false;              // behind TLS
+  std::function<void()> wake_jobs = [] {};  // tells the job runner there is work
 };
 
 struct Caller {
@@ -41,6 +42,7 @@ void register_reference_routes(http::Router& r, ApiContext& ctx);
 void register_cooperative_routes(http::Router& r, ApiContext& ctx);
 void register_petition_routes(http::Router& r, ApiContext& ctx);
 void register_conference_routes(http::Router& r, ApiContext& ctx);
+void register_planning_routes(http::Router& r, ApiContext& ctx);
 
 inline void register_all_routes(http::Router& r, ApiContext& ctx) {
   register_system_routes(r, ctx);
@@ -49,6 +51,7 @@ inline void register_all_routes(http::Router& r, ApiContext& ctx) {
   register_cooperative_routes(r, ctx);
   register_petition_routes(r, ctx);
   register_conference_routes(r, ctx);
+  register_planning_routes(r, ctx);
 }
 
 }  // namespace hoptac::api

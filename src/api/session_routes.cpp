@@ -19,13 +19,15 @@ json::object user_json(store::Connection& c, const domain::Actor& a) {
   if (a.agency_id) u["agency_id"] = *a.agency_id;
   if (a.cooperative_id) u["cooperative_id"] = *a.cooperative_id;
   auto names = core::names_of(c, a);
-  u["agency"] = names.agency_name
-                    ? json::value(json::object{{"id", *a.agency_id}, {"code", *names.agency_code},
-                                               {"name", *names.agency_name}})
-                    : json::value(nullptr);
-  u["cooperative"] = names.cooperative_name
-                         ? json::value(json::object{{"id", *a.cooperative_id}, {"name", *names.cooperative_name}})
-                         : json::value(nullptr);
+  u["agency"] =
+      names.agency_name
+          ? json::value(json::object{
+                {"id", *a.agency_id}, {"code", *names.agency_code}, {"name", *names.agency_name}})
+          : json::value(nullptr);
+  u["cooperative"] =
+      names.cooperative_name
+          ? json::value(json::object{{"id", *a.cooperative_id}, {"name", *names.cooperative_name}})
+          : json::value(nullptr);
   return u;
 }
 

@@ -18,6 +18,7 @@
 #include "core/demo_seed.hpp"
 #include "core/notify.hpp"
 #include "core/petitions.hpp"
+#include "core/reports.hpp"
 #include "domain/failure.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -66,22 +67,23 @@ std::string default_web_dir() {
   return "";
 }
 
-// Runs the deadline sweep on its own thread until destroyed.
-class DeadlineSweeper {
+// Runs `work` on its own thread: now, then every `interval` or when woken, until destroyed.
+class BackgroundLoop {
  public:
-  explicit DeadlineSweeper(store::Database& db) : db_(db) {
-    sweep();
+  BackgroundLoop(std::chrono::milliseconds interval, std::function<void()> work)
+      : interval_(interval), work_(std::move(work)) {
     thread_ = std::thread([this] {
       std::unique_lock lock(mutex_);
       while (!stop_) {
-        if (wake_.wait_for(lock, std::chrono::minutes(10), [this] { return stop_; })) break;
         lock.unlock();
-        sweep();
+        run_once();
         lock.lock();
+        wake_.wait_for(lock, interval_, [this] { return stop_ || woken_; });
+        woken_ = false;
       }
     });
   }
-  ~DeadlineSweeper() {
+  ~BackgroundLoop() {
     {
       std::lock_guard lock(mutex_);
       stop_ = true;
@@ -89,21 +91,27 @@ class DeadlineSweeper {
     wake_.notify_all();
     thread_.join();
   }
+  void wake() {
+    {
+      std::lock_guard lock(mutex_);
+      woken_ = true;
+    }
+    wake_.notify_all();
+  }
 
  private:
-  void sweep() {
+  void run_once() {
     try {
-      auto c = db_.acquire();
-      int n = core::sweep_deadlines(*c);
-      if (n > 0) spdlog::info(R"({{"event":"deadline_reminders","count":{}}})", n);
+      work_();
     } catch (const std::exception& e) {
-      spdlog::error(R"({{"event":"deadline_sweep_failed","error":"{}"}})", e.what());
+      spdlog::error(R"({{"event":"background_work_failed","error":"{}"}})", e.what());
     }
   }
-  store::Database& db_;
+  std::chrono::milliseconds interval_;
+  std::function<void()> work_;
   std::mutex mutex_;
   std::condition_variable wake_;
-  bool stop_ = false;
+  bool stop_ = false, woken_ = false;
   std::thread thread_;
 };
 
@@ -168,7 +176,18 @@ int run_serve(const std::string& database, const ServeOptions& o) {
   };
 
   // Deadline reminders: once now, then every 10 minutes while serving.
-  DeadlineSweeper sweeper(*db);
+  core::sweep_deadlines(*db->acquire());
+  BackgroundLoop sweeper(std::chrono::minutes(10), [&] {
+    int n = core::sweep_deadlines(*db->acquire());
+    if (n > 0) spdlog::info(R"({{"event":"deadline_reminders","count":{}}})", n);
+  });
+  // Report jobs: run as soon as they are queued.
+  BackgroundLoop jobs(std::chrono::seconds(5), [&] {
+    auto c = db->acquire();
+    while (core::run_next_job(*c)) {
+    }
+  });
+  ctx.wake_jobs = [&jobs] { jobs.wake(); };
   http::Server server(so, dispatch, observe);
   spdlog::info(boost::json::serialize(boost::json::object{
       {"event", "listening"}, {"host", host}, {"port", server.port()}, {"database", db->path()}}));

@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/cooperatives.hpp"
 #include "core/demo_petitions.hpp"
+#include "core/demo_plans.hpp"
 #include "domain/cooperative_rules.hpp"
 #include "store/accounts_repo.hpp"
 #include "store/cooperatives_repo.hpp"
@@ -241,6 +242,7 @@ void seed_demo(store::Connection& c, std::ostream& out) {
     }
   }
   std::vector<int64_t> income(seeded.size(), kDemoAverageIncome2024);
+  std::vector<std::string> rated_2024(seeded.size());
   std::map<int64_t, std::vector<size_t>> by_size;
   for (size_t i = 0; i < seeded.size(); ++i) by_size[members[i]].push_back(i);
   for (auto& [size, idx] : by_size)
@@ -251,21 +253,23 @@ void seed_demo(store::Connection& c, std::ostream& out) {
     }
 
   for (size_t i = 0; i < seeded.size(); ++i) {
-    for (int year : {2023, 2024}) {
-      if (year == 2023 && seeded[i].founded_year > 2023) continue;
+    for (int year : {2021, 2022, 2023, 2024}) {
+      if (seeded[i].founded_year > year) continue;
       domain::CooperativeYear y;
       y.cooperative_id = seeded[i].id;
       y.year = year;
+      // Earlier years: a little smaller and poorer, so the scheme shows progress.
+      const int back = 2024 - year;
       int64_t m = year == 2024 ? members[i]
                                : std::max<int64_t>(domain::minimum_members(seeded[i].kind),
-                                                   members[i] - rng.below(3));
+                                                   members[i] - rng.below(2) * back);
       y.members_associate = m >= domain::minimum_members(seeded[i].kind) + 4 ? rng.below(3) : 0;
       y.members_official = m - y.members_associate;
       y.workers = m + rng.below(10);
       y.revenue_vnd = int64_t{50'000'000} * (4 + rng.below(80));
       y.profit_vnd = y.revenue_vnd / 100 * (rng.below(12) - 1);
       y.avg_income_vnd =
-          year == 2024 ? income[i] : income[i] - int64_t{1'000'000} * (2 + rng.below(4));
+          year == 2024 ? income[i] : income[i] - int64_t{1'000'000} * (2 + rng.below(3)) * back;
       // Not rated in the year it was founded (TT 01/2020: operating under 12 months).
       if (seeded[i].founded_year < year) {
         int r = rng.below(100);
@@ -276,6 +280,7 @@ void seed_demo(store::Connection& c, std::ostream& out) {
         y.classification_score = score;
         y.classification = domain::classification_for_score(score);
       }
+      if (year == 2024) rated_2024[i] = y.classification;
       coops.upsert_year(y, now);
     }
   }
@@ -336,6 +341,13 @@ void seed_demo(store::Connection& c, std::ostream& out) {
        kien_truc_xanh_id);
 
   seed_demo_petitions(c, DemoIds{kien_truc_xanh_id, tai_hoan_id, static_cast<int>(seeded.size())});
+  seed_demo_plans(c);
+  std::vector<int64_t> good, fair;
+  for (size_t i = 0; i < seeded.size(); ++i) {
+    if (rated_2024[i] == "tot") good.push_back(seeded[i].id);
+    if (rated_2024[i] == "kha") fair.push_back(seeded[i].id);
+  }
+  seed_demo_awards(c, good, fair);
   tx.commit();
 
   out << "hoptac: demo data loaded: " << seeded.size() << " cooperatives of Bắc Kạn, "

@@ -432,9 +432,12 @@ Petition update_petition(store::Connection& c, const MaybeActor& actor, int64_t 
     throw Failure(FailureKind::conflict, "Chỉ sửa được kiến nghị khi còn là bản nháp",
                   "A petition can be edited only while it is a draft");
   domain::Problems problems;
-  if (in.cooperative_id) problems.add("cooperative_id", "Không sửa được trường này", "This field cannot be changed");
-  if (in.channel) problems.add("channel", "Không sửa được trường này", "This field cannot be changed");
-  if (in.conference_id) problems.add("conference_id", "Không sửa được trường này", "This field cannot be changed");
+  if (in.cooperative_id)
+    problems.add("cooperative_id", "Không sửa được trường này", "This field cannot be changed");
+  if (in.channel)
+    problems.add("channel", "Không sửa được trường này", "This field cannot be changed");
+  if (in.conference_id)
+    problems.add("conference_id", "Không sửa được trường này", "This field cannot be changed");
   if (in.title) p.title = required_text(in.title, "title", domain::kMaxPetitionTitle, problems);
   if (in.content)
     p.content = required_text(in.content, "content", domain::kMaxPetitionContent, problems);

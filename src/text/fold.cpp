@@ -1,5 +1,6 @@
 #include "text/fold.hpp"
 
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -65,6 +66,14 @@ std::string fold(std::string_view s) {
   std::string result;
   folded.toUTF8String(result);
   return result;
+}
+
+std::string to_upper(std::string_view s) {
+  auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toUpper(icu::Locale("vi"));
+  std::string out;
+  u.toUTF8String(out);
+  return out;
 }
 
 std::size_t length_in_characters(std::string_view s) {

@@ -15,6 +15,9 @@ std::string to_nfc(std::string_view s);
 // white space folded to one space. "Chợ Đồn" -> "cho don".
 std::string fold(std::string_view s);
 
+// Upper case as Vietnamese writes it ("Bắc Kạn" -> "BẮC KẠN"), for administrative headers.
+std::string to_upper(std::string_view s);
+
 // Number of Unicode code points in valid UTF-8 text (limits are counted in characters).
 std::size_t length_in_characters(std::string_view s);
 

@@ -60,6 +60,17 @@ Statement& Statement::bind(std::string_view v) {
   sqlite3_bind_text(stmt_, next_++, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   return *this;
 }
+Statement& Statement::bind_blob(std::string_view bytes) {
+  sqlite3_bind_blob64(stmt_, next_++, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  return *this;
+}
+
+std::string Statement::blob(int col) const {
+  const void* p = sqlite3_column_blob(stmt_, col);
+  return p ? std::string(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+           : std::string();
+}
+
 Statement& Statement::bind(std::nullopt_t) {
   sqlite3_bind_null(stmt_, next_++);
   return *this;

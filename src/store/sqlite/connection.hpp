@@ -38,6 +38,7 @@ class Statement {
   Statement& bind(const std::string& v) { return bind(std::string_view(v)); }
   Statement& bind(const char* v) { return bind(std::string_view(v)); }
   Statement& bind(std::nullopt_t);
+  Statement& bind_blob(std::string_view bytes);
   template <class T>
   Statement& bind(const std::optional<T>& v) {
     return v ? bind(*v) : bind(std::nullopt);
@@ -56,6 +57,7 @@ class Statement {
   bool is_null(int col) const;
   std::optional<int64_t> opt_i64(int col) const;
   std::optional<std::string> opt_text(int col) const;
+  std::string blob(int col) const;
 
  private:
   sqlite3_stmt* stmt_;

@@ -1,0 +1,176 @@
+#include "core/planning.hpp"
+
+#include <algorithm>
+
+#include "core/clock.hpp"
+#include "core/petitions.hpp"
+#include "domain/failure.hpp"
+#include "store/conferences_repo.hpp"
+#include "text/fold.hpp"
+
+namespace hoptac::core {
+
+using domain::Date;
+using domain::Failure;
+using domain::FailureKind;
+using domain::Role;
+using store::Transaction;
+
+namespace {
+
+void require_staff(const MaybeActor& a) {
+  if (!a) throw Failure::unauthenticated();
+  if (a->role == Role::coop) throw Failure::forbidden();
+}
+
+void require_planner(const MaybeActor& a) {
+  if (!a) throw Failure::unauthenticated();
+  if (!a->is_any_of({Role::alliance, Role::leader})) throw Failure::forbidden();
+}
+
+Date reference_day(int year) {
+  Date end{year, 12, 31};
+  Date today = Date::today_utc();
+  return end < today ? end : today;
+}
+
+domain::Indicators compute(store::PlanningRepo& repo, int year, const store::Place& place) {
+  return domain::compute_indicators(year, repo.cooperative_facts(year, place),
+                                    repo.ocop_facts(place), reference_day(year));
+}
+
+void check_targets(const std::map<std::string, double>& targets, domain::Problems& p,
+                   const std::string& prefix) {
+  for (const auto& [code, value] : targets) {
+    if (!domain::is_plan_indicator(code))
+      p.add(prefix + code, "Chỉ tiêu không có trong danh mục", "Unknown indicator");
+    else if (value < 0)
+      p.add(prefix + code, "Chỉ tiêu không được âm", "A target cannot be negative");
+    else if (code == "effective_share_pct" && value > 100)
+      p.add(prefix + code, "Tỷ lệ tối đa là 100", "A share is at most 100");
+  }
+}
+
+}  // namespace
+
+IndicatorReport indicators(store::Connection& c, int year, const store::Place& place) {
+  store::PlanningRepo repo(c);
+  Transaction tx(c, Transaction::Mode::read);
+  auto span = repo.years_with_figures();
+  if (!span || year < span->first || year > std::max(span->second, Date::today_utc().year))
+    throw Failure(FailureKind::unprocessable, "Không có số liệu của năm này",
+                  "No figures for that year",
+                  {{"year",
+                    span ? "Số liệu có từ năm " + std::to_string(span->first) + " đến " +
+                               std::to_string(span->second)
+                         : "Sổ đăng ký chưa có số liệu năm nào",
+                    span ? "Figures exist from " + std::to_string(span->first) + " to " +
+                               std::to_string(span->second)
+                         : "The register has no yearly figures yet"}});
+  IndicatorReport r{compute(repo, year, place), repo.plan(year), place};
+  return r;
+}
+
+std::map<std::string, double> get_plan(store::Connection& c, const MaybeActor& actor, int year) {
+  require_staff(actor);
+  store::PlanningRepo repo(c);
+  Transaction tx(c, Transaction::Mode::read);
+  return repo.plan(year);
+}
+
+std::map<std::string, double> put_plan(store::Connection& c, const MaybeActor& actor, int year,
+                                       const std::map<std::string, double>& targets) {
+  require_planner(actor);
+  domain::Problems p;
+  if (year < 2000 || year > Date::today_utc().year + 10)
+    p.add("year", "Năm kế hoạch không hợp lệ", "The plan's year is out of range");
+  check_targets(targets, p, "targets.");
+  p.throw_if_any();
+  store::PlanningRepo repo(c);
+  Transaction tx(c, Transaction::Mode::write);
+  repo.set_plan(year, targets, actor->user_id, now_iso());
+  auto stored = repo.plan(year);
+  tx.commit();
+  return stored;
+}
+
+std::vector<store::SchemeRow> list_schemes(store::Connection& c, const MaybeActor& actor) {
+  require_staff(actor);
+  Transaction tx(c, Transaction::Mode::read);
+  return store::PlanningRepo(c).schemes();
+}
+
+store::SchemeRow get_scheme(store::Connection& c, const MaybeActor& actor, int64_t id) {
+  require_staff(actor);
+  Transaction tx(c, Transaction::Mode::read);
+  auto s = store::PlanningRepo(c).scheme(id);
+  if (!s) throw Failure::not_found("đề án", "scheme");
+  return *s;
+}
+
+store::SchemeRow create_scheme(store::Connection& c, const MaybeActor& actor, store::SchemeRow s) {
+  require_planner(actor);
+  domain::Problems p;
+  if (s.title.empty() || text::length_in_characters(s.title) > 300)
+    p.add("title", "Tên đề án từ 1 đến 300 ký tự", "title must be 1 to 300 characters");
+  if (s.period_start < 2000 || s.period_start > 2100)
+    p.add("period_start", "Năm không hợp lệ", "Invalid year");
+  if (s.period_end <= s.period_start || s.period_end > s.period_start + 20)
+    p.add("period_end", "Năm kết thúc phải sau năm bắt đầu (tối đa 20 năm)",
+          "period_end must be after period_start (20 years at most)");
+  if (s.status != "draft" && s.status != "active" && s.status != "closed")
+    p.add("status", "Trạng thái là draft, active hoặc closed",
+          "status must be draft, active or closed");
+  check_targets(s.targets, p, "targets.");
+  p.throw_if_any();
+  store::PlanningRepo repo(c);
+  Transaction tx(c, Transaction::Mode::write);
+  s.id = repo.insert_scheme(s, now_iso());
+  auto created = *repo.scheme(s.id);
+  tx.commit();
+  return created;
+}
+
+SchemeProgress scheme_progress(store::Connection& c, const MaybeActor& actor, int64_t id) {
+  require_staff(actor);
+  store::PlanningRepo repo(c);
+  Transaction tx(c, Transaction::Mode::read);
+  auto s = repo.scheme(id);
+  if (!s) throw Failure::not_found("đề án", "scheme");
+  SchemeProgress out{*s, {}, {}};
+  auto span = repo.years_with_figures();
+  for (int y = s->period_start; y <= s->period_end; ++y) {
+    out.years.push_back(y);
+    bool has = span && y >= span->first && y <= span->second;
+    std::optional<domain::Indicators> values;
+    if (has) values = compute(repo, y, {});
+    for (const auto& [code, target] : s->targets) {
+      (void)target;
+      out.actuals[code].push_back(
+          {y,
+           values ? std::optional<double>(domain::indicator_value(*values, code)) : std::nullopt});
+    }
+  }
+  return out;
+}
+
+Dashboard dashboard(store::Connection& c, const MaybeActor& actor, int year) {
+  require_staff(actor);
+  if (actor->role == Role::department) throw Failure::forbidden();
+  Dashboard d{indicators(c, year, {}), {}, {}, {}};
+  store::PlanningRepo repo(c);
+  Transaction tx(c, Transaction::Mode::read);
+  auto calendar = working_calendar(c);
+  const Date today = Date::today_utc();
+  d.petitions = repo.petition_stats(year, today.iso(), calendar.due_soon_threshold(today).iso());
+  store::PetitionsRepo petitions(c);
+  for (auto id : repo.oldest_open_petitions(10))
+    if (auto p = petitions.get(id)) d.oldest_open.push_back(*p);
+  store::ConferencesRepo conferences(c);
+  int64_t total = 0;
+  for (auto& dir : conferences.directives(std::nullopt, std::nullopt, std::nullopt, 1, 200, &total))
+    if (dir.status != "done" && dir.due_on <= today.plus_days(30)) d.directives_due.push_back(dir);
+  return d;
+}
+
+}  // namespace hoptac::core

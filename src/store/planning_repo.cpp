@@ -1,0 +1,256 @@
+#include "store/planning_repo.hpp"
+
+namespace hoptac::store {
+
+using domain::Date;
+
+namespace {
+// ?2 district, ?3 commune (old code, or a new code that old communes became).
+constexpr const char* kPlaceJoin =
+    "JOIN admin_units w ON w.id = c.commune_id "
+    "LEFT JOIN admin_units d ON d.id = w.parent_id AND d.level = 'district' ";
+constexpr const char* kPlaceWhere =
+    "(?2 IS NULL OR d.code = ?2) AND (?3 IS NULL OR w.code = ?3 OR EXISTS (SELECT 1 FROM "
+    "admin_unit_successors s JOIN admin_units n ON n.id = s.new_id WHERE s.old_id = w.id AND "
+    "n.code = ?3)) ";
+
+std::optional<Date> opt_date(const sqlite::Statement& st, int col) {
+  auto t = st.opt_text(col);
+  if (!t) return std::nullopt;
+  return Date::parse(*t);
+}
+}  // namespace
+
+std::vector<domain::CooperativeFacts> PlanningRepo::cooperative_facts(int year,
+                                                                      const Place& place) {
+  auto st = c_.prepare(
+      std::string("SELECT c.kind, c.status, c.founded_on, c.dissolved_on, y.year IS NOT NULL, "
+                  "coalesce(y.members_official, 0), coalesce(y.members_associate, 0), "
+                  "coalesce(y.workers, 0), coalesce(y.revenue_vnd, 0), coalesce(y.profit_vnd, 0), "
+                  "coalesce(y.avg_income_vnd, 0), coalesce(y.classification, '') "
+                  "FROM cooperatives c ") +
+      kPlaceJoin +
+      "LEFT JOIN cooperative_years y ON y.cooperative_id = c.id AND y.year = ?1 WHERE " +
+      kPlaceWhere);
+  st.bind_all(year, place.district, place.commune);
+  std::vector<domain::CooperativeFacts> out;
+  while (st.step()) {
+    domain::CooperativeFacts f;
+    f.kind = st.text(0);
+    f.status = st.text(1);
+    f.founded_on = opt_date(st, 2);
+    f.dissolved_on = opt_date(st, 3);
+    f.reported = st.i64(4) != 0;
+    f.members_official = st.i64(5);
+    f.members_associate = st.i64(6);
+    f.workers = st.i64(7);
+    f.revenue_vnd = st.i64(8);
+    f.profit_vnd = st.i64(9);
+    f.avg_income_vnd = st.i64(10);
+    f.classification = st.text(11);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::vector<domain::OcopFacts> PlanningRepo::ocop_facts(const Place& place) {
+  auto st =
+      c_.prepare(std::string("SELECT o.stars, o.decided_on, o.expires_on FROM ocop_products o "
+                             "JOIN cooperatives c ON c.id = o.cooperative_id ") +
+                 kPlaceJoin + "WHERE ?1 IS NULL AND " + kPlaceWhere);
+  st.bind_all(std::nullopt, place.district, place.commune);
+  std::vector<domain::OcopFacts> out;
+  while (st.step())
+    out.push_back({static_cast<int>(st.i64(0)), Date::parse(st.text(1)).value_or(Date{}),
+                   Date::parse(st.text(2)).value_or(Date{})});
+  return out;
+}
+
+std::optional<std::pair<int, int>> PlanningRepo::years_with_figures() {
+  auto st = c_.prepare("SELECT min(year), max(year) FROM cooperative_years");
+  if (!st.step() || st.is_null(0)) return std::nullopt;
+  return std::make_pair(static_cast<int>(st.i64(0)), static_cast<int>(st.i64(1)));
+}
+
+std::map<std::string, double> PlanningRepo::plan(int year) {
+  auto st = c_.prepare("SELECT indicator, target FROM plan_targets WHERE year = ?");
+  st.bind(year);
+  std::map<std::string, double> out;
+  while (st.step()) out[st.text(0)] = st.f64(1);
+  return out;
+}
+
+void PlanningRepo::set_plan(int year, const std::map<std::string, double>& targets, int64_t user_id,
+                            const std::string& now) {
+  c_.prepare("DELETE FROM plan_targets WHERE year = ?").bind(year).run();
+  for (const auto& [code, target] : targets)
+    c_.prepare(
+          "INSERT INTO plan_targets (year, indicator, target, updated_by, updated_at) VALUES (?, "
+          "?, ?, ?, ?)")
+        .bind_all(year, code, target, user_id, now)
+        .run();
+}
+
+std::vector<SchemeRow> PlanningRepo::schemes() {
+  auto st = c_.prepare("SELECT id FROM schemes ORDER BY period_start, id");
+  std::vector<int64_t> ids;
+  while (st.step()) ids.push_back(st.i64(0));
+  std::vector<SchemeRow> out;
+  for (auto id : ids) out.push_back(*scheme(id));
+  return out;
+}
+
+std::optional<SchemeRow> PlanningRepo::scheme(int64_t id) {
+  SchemeRow s;
+  {
+    auto st = c_.prepare(
+        "SELECT id, title, period_start, period_end, status, description, created_at FROM schemes "
+        "WHERE id = ?");
+    st.bind(id);
+    if (!st.step()) return std::nullopt;
+    s = {st.i64(0),
+         st.text(1),
+         static_cast<int>(st.i64(2)),
+         static_cast<int>(st.i64(3)),
+         st.text(4),
+         st.text(5),
+         st.text(6),
+         {}};
+  }
+  auto st = c_.prepare("SELECT indicator, target FROM scheme_targets WHERE scheme_id = ?");
+  st.bind(id);
+  while (st.step()) s.targets[st.text(0)] = st.f64(1);
+  return s;
+}
+
+int64_t PlanningRepo::insert_scheme(const SchemeRow& s, const std::string& now) {
+  c_.prepare(
+        "INSERT INTO schemes (title, period_start, period_end, status, description, created_at, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .bind_all(s.title, s.period_start, s.period_end, s.status, s.description, now, now)
+      .run();
+  int64_t id = c_.last_insert_id();
+  for (const auto& [code, target] : s.targets)
+    c_.prepare("INSERT INTO scheme_targets (scheme_id, indicator, target) VALUES (?, ?, ?)")
+        .bind_all(id, code, target)
+        .run();
+  return id;
+}
+
+PetitionStats PlanningRepo::petition_stats(int year, const std::string& today,
+                                           const std::string& soon_until) {
+  PetitionStats s;
+  const std::string y = std::to_string(year);
+  {
+    auto st = c_.prepare("SELECT state, count(*) FROM petitions WHERE year = ? GROUP BY state");
+    st.bind(year);
+    while (st.step()) s.by_state[st.text(0)] = st.i64(1);
+  }
+  {
+    auto st = c_.prepare(
+        "SELECT pc.category, count(*) FROM petition_categories pc JOIN petitions p ON p.id = "
+        "pc.petition_id WHERE p.year = ? AND pc.position = 0 GROUP BY pc.category");
+    st.bind(year);
+    while (st.step()) s.by_category[st.text(0)] = st.i64(1);
+  }
+  {
+    auto st = c_.prepare(
+        "SELECT count(*), count(*) FILTER (WHERE answered_on <= due_on) FROM petitions "
+        "WHERE answered_on LIKE ? || '-%' AND due_on IS NOT NULL");
+    st.bind(y);
+    st.step();
+    s.answered_with_due = st.i64(0);
+    s.answered_on_time = st.i64(1);
+  }
+  {
+    auto st = c_.prepare(
+        "SELECT count(*) FILTER (WHERE due_on < ?1), count(*) FILTER (WHERE due_on BETWEEN ?1 AND "
+        "?2) "
+        "FROM petitions WHERE state = 'assigned'");
+    st.bind_all(today, soon_until);
+    st.step();
+    s.overdue = st.i64(0);
+    s.due_soon = st.i64(1);
+  }
+  auto st = c_.prepare(
+      "SELECT count(rating), coalesce(avg(rating), 0) FROM petitions WHERE rating IS NOT NULL AND "
+      "year = ?");
+  st.bind(year);
+  st.step();
+  s.rated = st.i64(0);
+  s.average_rating = st.f64(1);
+  return s;
+}
+
+std::vector<int64_t> PlanningRepo::oldest_open_petitions(int limit) {
+  auto st = c_.prepare(
+      "SELECT id FROM petitions WHERE state IN ('submitted', 'received', 'forwarded', 'assigned') "
+      "ORDER BY coalesce(submitted_at, created_at), id LIMIT ?");
+  st.bind(limit);
+  std::vector<int64_t> out;
+  while (st.step()) out.push_back(st.i64(0));
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> PlanningRepo::districts_in_use() {
+  auto st = c_.prepare(
+      "SELECT DISTINCT d.code, d.name FROM cooperatives c JOIN admin_units w ON w.id = "
+      "c.commune_id "
+      "JOIN admin_units d ON d.id = w.parent_id AND d.level = 'district' ORDER BY d.code");
+  std::vector<std::pair<std::string, std::string>> out;
+  while (st.step()) out.emplace_back(st.text(0), st.text(1));
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> PlanningRepo::current_communes_in_use() {
+  auto st = c_.prepare(
+      "SELECT DISTINCT n.code, n.name FROM cooperatives c JOIN admin_units w ON w.id = "
+      "c.commune_id "
+      "JOIN admin_unit_successors s ON s.old_id = w.id JOIN admin_units n ON n.id = s.new_id "
+      "UNION SELECT w.code, w.name FROM cooperatives c JOIN admin_units w ON w.id = c.commune_id "
+      "WHERE w.valid_to IS NULL ORDER BY 1");
+  std::vector<std::pair<std::string, std::string>> out;
+  while (st.step()) out.emplace_back(st.text(0), st.text(1));
+  return out;
+}
+
+std::map<std::string, int64_t> PlanningRepo::main_sector_counts(int year) {
+  auto st = c_.prepare(
+      "SELECT s.sector, count(*) FROM cooperative_sectors s JOIN cooperative_years y ON "
+      "y.cooperative_id = s.cooperative_id AND y.year = ? WHERE s.position = 0 GROUP BY s.sector");
+  st.bind(year);
+  std::map<std::string, int64_t> out;
+  while (st.step()) out[st.text(0)] = st.i64(1);
+  return out;
+}
+
+std::vector<PlanningRepo::AgencyLoad> PlanningRepo::agency_loads(int year,
+                                                                 const std::string& today) {
+  auto st = c_.prepare(
+      "SELECT a.code, a.name, count(*), count(p.answered_on), "
+      "count(*) FILTER (WHERE p.answered_on <= p.due_on), "
+      "count(*) FILTER (WHERE p.state = 'assigned' AND p.due_on < ?2) "
+      "FROM petitions p JOIN agencies a ON a.id = p.lead_agency_id WHERE p.year = ?1 "
+      "GROUP BY a.id ORDER BY count(*) DESC, a.id");
+  st.bind_all(year, today);
+  std::vector<AgencyLoad> out;
+  while (st.step())
+    out.push_back({st.text(0), st.text(1), st.i64(2), st.i64(3), st.i64(4), st.i64(5)});
+  return out;
+}
+
+std::string PlanningRepo::setting(const std::string& key) {
+  auto st = c_.prepare("SELECT value FROM settings WHERE key = ?");
+  st.bind(key);
+  return st.step() ? st.text(0) : std::string();
+}
+
+void PlanningRepo::set_setting(const std::string& key, const std::string& value) {
+  c_.prepare(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+        "excluded.value")
+      .bind_all(key, value)
+      .run();
+}
+
+}  // namespace hoptac::store

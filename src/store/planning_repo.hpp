@@ -1,0 +1,76 @@
+#pragma once
+// What indicators, plans, schemes and the dashboard read: facts of the register for a year and
+// a place, plan targets, schemes, and petition statistics.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/indicators.hpp"
+#include "domain/petition.hpp"
+#include "store/database.hpp"
+
+namespace hoptac::store {
+
+struct Place {
+  std::optional<std::string> district, commune;  // GSO codes; a new commune also matches old ones
+};
+
+struct SchemeRow {
+  int64_t id = 0;
+  std::string title;
+  int period_start = 0, period_end = 0;
+  std::string status, description, created_at;
+  std::map<std::string, double> targets;
+};
+
+struct PetitionStats {
+  std::map<std::string, int64_t> by_state, by_category;
+  int64_t answered_with_due = 0, answered_on_time = 0;
+  int64_t overdue = 0, due_soon = 0;
+  double average_rating = 0;
+  int64_t rated = 0;
+};
+
+class PlanningRepo {
+ public:
+  explicit PlanningRepo(Connection& c) : c_(c) {}
+
+  std::vector<domain::CooperativeFacts> cooperative_facts(int year, const Place& place);
+  std::vector<domain::OcopFacts> ocop_facts(const Place& place);
+  std::optional<std::pair<int, int>> years_with_figures();
+
+  std::map<std::string, double> plan(int year);
+  void set_plan(int year, const std::map<std::string, double>& targets, int64_t user_id,
+                const std::string& now);
+
+  std::vector<SchemeRow> schemes();
+  std::optional<SchemeRow> scheme(int64_t id);
+  int64_t insert_scheme(const SchemeRow& s, const std::string& now);
+
+  // Petitions created in the year (by state and category); answers given in the year (on time).
+  PetitionStats petition_stats(int year, const std::string& today, const std::string& soon_until);
+  std::vector<int64_t> oldest_open_petitions(int limit);
+
+  // The places the register's cooperatives are in: districts (before the reform) or the
+  // communes they are in now (after it).
+  std::vector<std::pair<std::string, std::string>> districts_in_use();
+  std::vector<std::pair<std::string, std::string>> current_communes_in_use();
+  // Cooperatives with figures in the year, by main sector.
+  std::map<std::string, int64_t> main_sector_counts(int year);
+
+  struct AgencyLoad {
+    std::string code, name;
+    int64_t assigned = 0, answered = 0, on_time = 0, overdue = 0;
+  };
+  // Petitions of the year by lead agency.
+  std::vector<AgencyLoad> agency_loads(int year, const std::string& today);
+
+  std::string setting(const std::string& key);
+  void set_setting(const std::string& key, const std::string& value);
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace hoptac::store
