@@ -5,6 +5,8 @@ TESTBUILD ?= build-asan
 DATABASE ?= sqlite:data/hoptac.db
 LISTEN   ?= 127.0.0.1:8080
 CMAKE_COMMON = -G Ninja -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
+# LeakSanitizer: ignore the caches that fontconfig and pango keep until exit.
+export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp
 
 .PHONY: deps build web run test test-unit test-api test-e2e lint-openapi format clean
 

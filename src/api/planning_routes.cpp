@@ -172,8 +172,7 @@ void register_planning_routes(http::Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/indicators", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller&) {
       QueryInput in(req, {"year", "district", "commune"});
-      int year = static_cast<int>(
-          in.integer("year", 1900, 2200).value_or(domain::Date::today_utc().year - 1));
+      int year = static_cast<int>(in.integer("year", 1900, 2200).value_or(core::latest_figures_year(c)));
       store::Place place{in.string("district", 3), in.string("commune", 5)};
       in.finish();
       return json_response(200,
@@ -271,10 +270,14 @@ void register_planning_routes(http::Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/dashboard", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
       QueryInput in(req, {"year"});
-      int year = static_cast<int>(
-          in.integer("year", 1900, 2200).value_or(domain::Date::today_utc().year - 1));
+      // Without a year: the latest figures, and this year's petitions.
+      auto asked = in.integer("year", 1900, 2200);
       in.finish();
-      auto d = core::dashboard(c, caller.actor, year);
+      // A year without figures yet (the current one) shows the latest figures before it.
+      int latest = core::latest_figures_year(c);
+      int year = asked ? static_cast<int>(std::min<int64_t>(*asked, latest)) : latest;
+      int petitions_year = static_cast<int>(asked.value_or(domain::Date::today_utc().year));
+      auto d = core::dashboard(c, caller.actor, year, petitions_year);
       json::object by_state, by_category;
       for (const auto& [k, v] : d.petitions.by_state) by_state[k] = v;
       for (const auto& [k, v] : d.petitions.by_category) by_category[k] = v;
@@ -300,7 +303,8 @@ void register_planning_routes(http::Router& r, ApiContext& ctx) {
                    {"year", year},
                    {"headline", indicators_json(d.headline, wants_english(req))},
                    {"petitions",
-                    json::object{{"by_state", std::move(by_state)},
+                    json::object{{"year", petitions_year},
+                                 {"by_state", std::move(by_state)},
                                  {"by_category", std::move(by_category)},
                                  {"answered_with_due", s.answered_with_due},
                                  {"answered_on_time", s.answered_on_time},

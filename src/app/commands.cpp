@@ -15,6 +15,7 @@
 #include "assets/assets.hpp"
 #include "core/accounts.hpp"
 #include "core/clock.hpp"
+#include "core/bench_seed.hpp"
 #include "core/demo_seed.hpp"
 #include "core/notify.hpp"
 #include "core/petitions.hpp"
@@ -244,6 +245,14 @@ int run_token_create(const std::string& database, const std::string& username) {
     std::cerr << "hoptac: " << f.title_en() << "\n";
     return 2;
   }
+  return 0;
+}
+
+int run_seed_bench(const std::string& database, int cooperatives, int petitions) {
+  auto db = store::Database::open(database);
+  db->migrate();
+  auto lease = db->acquire();
+  core::seed_bench(*lease, cooperatives, petitions, std::cout);
   return 0;
 }
 

@@ -23,5 +23,6 @@ int run_seed_demo(const std::string& database);
 int run_user_add(const std::string& database, const UserAddOptions& o);
 int run_token_create(const std::string& database, const std::string& username);
 int run_openapi();
+int run_seed_bench(const std::string& database, int cooperatives, int petitions);
 
 }  // namespace hoptac::app

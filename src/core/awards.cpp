@@ -147,6 +147,12 @@ domain::Nomination review_nomination(store::Connection& c, const MaybeActor& act
     throw conflict("decision", "Đề nghị đã được khen thưởng", "The nomination was already awarded");
   if (decision == "accept" && n->status != "accepted" && k.accepted >= k.quota)
     throw conflict("decision", "Đã đủ chỉ tiêu khen thưởng", "The quota is reached");
+  // Accepting again what was rejected must not give a second award for the same year.
+  if (decision == "accept" && n->status == "rejected" &&
+      repo.other_live_nominations(n->cooperative.id, k.year, k.id) > 0)
+    throw conflict("decision",
+                   "Một thành tích chỉ được khen một lần, một hình thức: hợp tác xã đã được đề nghị ở hình thức khác",
+                   "One achievement, one award: the cooperative is nominated for another level that year");
   repo.review(id, decision == "accept" ? "accepted" : "rejected", reason, actor->user_id,
               now_iso());
   auto updated = *repo.nomination(id);

@@ -57,7 +57,7 @@ IndicatorReport indicators(store::Connection& c, int year, const store::Place& p
   store::PlanningRepo repo(c);
   Transaction tx(c, Transaction::Mode::read);
   auto span = repo.years_with_figures();
-  if (!span || year < span->first || year > std::max(span->second, Date::today_utc().year))
+  if (!span || !repo.has_figures(year))
     throw Failure(FailureKind::unprocessable, "Không có số liệu của năm này",
                   "No figures for that year",
                   {{"year",
@@ -69,6 +69,13 @@ IndicatorReport indicators(store::Connection& c, int year, const store::Place& p
                          : "The register has no yearly figures yet"}});
   IndicatorReport r{compute(repo, year, place), repo.plan(year), place};
   return r;
+}
+
+int latest_figures_year(store::Connection& c) {
+  store::PlanningRepo repo(c);
+  Transaction tx(c, Transaction::Mode::read);
+  auto span = repo.years_with_figures();
+  return span ? span->second : Date::today_utc().year - 1;
 }
 
 std::map<std::string, double> get_plan(store::Connection& c, const MaybeActor& actor, int year) {
@@ -154,15 +161,16 @@ SchemeProgress scheme_progress(store::Connection& c, const MaybeActor& actor, in
   return out;
 }
 
-Dashboard dashboard(store::Connection& c, const MaybeActor& actor, int year) {
+Dashboard dashboard(store::Connection& c, const MaybeActor& actor, int figures_year,
+                    int petitions_year) {
   require_staff(actor);
   if (actor->role == Role::department) throw Failure::forbidden();
-  Dashboard d{indicators(c, year, {}), {}, {}, {}};
+  Dashboard d{indicators(c, figures_year, {}), {}, {}, {}};
   store::PlanningRepo repo(c);
   Transaction tx(c, Transaction::Mode::read);
   auto calendar = working_calendar(c);
   const Date today = Date::today_utc();
-  d.petitions = repo.petition_stats(year, today.iso(), calendar.due_soon_threshold(today).iso());
+  d.petitions = repo.petition_stats(petitions_year, today.iso(), calendar.due_soon_threshold(today).iso());
   store::PetitionsRepo petitions(c);
   for (auto id : repo.oldest_open_petitions(10))
     if (auto p = petitions.get(id)) d.oldest_open.push_back(*p);

@@ -23,6 +23,9 @@ struct IndicatorReport {
 // Fails with 422 on `year` when the register has no figures for that year.
 IndicatorReport indicators(store::Connection& c, int year, const store::Place& place);
 
+// The latest year the register has figures for (last year when it has none).
+int latest_figures_year(store::Connection& c);
+
 std::map<std::string, double> get_plan(store::Connection& c, const MaybeActor& actor, int year);
 std::map<std::string, double> put_plan(store::Connection& c, const MaybeActor& actor, int year,
                                        const std::map<std::string, double>& targets);
@@ -48,6 +51,8 @@ struct Dashboard {
   std::vector<domain::Petition> oldest_open;
   std::vector<domain::Directive> directives_due;
 };
-Dashboard dashboard(store::Connection& c, const MaybeActor& actor, int year);
+// Headline indicators of `figures_year`, petitions of `petitions_year`.
+Dashboard dashboard(store::Connection& c, const MaybeActor& actor, int figures_year,
+                    int petitions_year);
 
 }  // namespace hoptac::core

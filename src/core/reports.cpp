@@ -314,6 +314,10 @@ void check_report_request(store::Connection& c, const MaybeActor& actor, const R
     p.add("year", "Năm không hợp lệ", "The year is out of range");
   p.throw_if_any(FailureKind::bad_request);
   if (r.kind == "economy") indicators(c, r.year, {});  // a year without figures fails here
+  if (r.kind == "conference") {
+    Transaction tx(c, Transaction::Mode::read);
+    if (!store::ConferencesRepo(c).get(*r.conference_id)) throw Failure::not_found("hội nghị", "conference");
+  }
 }
 
 report::Document build_report(store::Connection& c, const ReportRequest& r) {

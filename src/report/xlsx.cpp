@@ -16,6 +16,17 @@ namespace hoptac::report {
 
 namespace {
 
+// Cells of numeric columns arrive formatted the Vietnamese way ("59.000.000", "71,5%"):
+// "." groups thousands, "," is the decimal mark. Spreadsheets want the number.
+double vietnamese_number(const std::string& v) {
+  std::string plain;
+  for (char ch : v) {
+    if (ch == '.' || ch == '%' || ch == ' ') continue;
+    plain += ch == ',' ? '.' : ch;
+  }
+  return std::strtod(plain.c_str(), nullptr);
+}
+
 std::optional<std::string> zip_entry(zip_t* z, const char* name) {
   zip_stat_t st;
   if (zip_stat(z, name, 0, &st) != 0) return std::nullopt;
@@ -204,7 +215,8 @@ std::string write_xlsx(const std::vector<Sheet>& sheets) {
         auto col = static_cast<lxw_col_t>(c);
         if (v.empty()) continue;
         if (c < s.numeric.size() && s.numeric[c])
-          worksheet_write_number(ws, row, col, std::strtod(v.c_str(), nullptr), money);
+          worksheet_write_number(ws, row, col, vietnamese_number(v),
+                                 v.find_first_of(",%") == std::string::npos ? money : nullptr);
         else
           worksheet_write_string(ws, row, col, v.c_str(), nullptr);
       }

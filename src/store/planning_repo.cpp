@@ -72,6 +72,12 @@ std::optional<std::pair<int, int>> PlanningRepo::years_with_figures() {
   return std::make_pair(static_cast<int>(st.i64(0)), static_cast<int>(st.i64(1)));
 }
 
+bool PlanningRepo::has_figures(int year) {
+  auto st = c_.prepare("SELECT EXISTS (SELECT 1 FROM cooperative_years WHERE year = ?)");
+  st.bind(year);
+  return st.step() && st.i64(0) != 0;
+}
+
 std::map<std::string, double> PlanningRepo::plan(int year) {
   auto st = c_.prepare("SELECT indicator, target FROM plan_targets WHERE year = ?");
   st.bind(year);

@@ -39,6 +39,7 @@ class PlanningRepo {
   std::vector<domain::CooperativeFacts> cooperative_facts(int year, const Place& place);
   std::vector<domain::OcopFacts> ocop_facts(const Place& place);
   std::optional<std::pair<int, int>> years_with_figures();
+  bool has_figures(int year);
 
   std::map<std::string, double> plan(int year);
   void set_plan(int year, const std::map<std::string, double>& targets, int64_t user_id,
