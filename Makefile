@@ -8,7 +8,7 @@ CMAKE_COMMON = -G Ninja -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 # LeakSanitizer: ignore the caches that fontconfig and pango keep until exit.
 export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp
 
-.PHONY: deps build web run test test-unit test-api test-e2e lint-openapi format clean
+.PHONY: deps build web run test test-unit test-api test-e2e lint-openapi format clean bench
 
 deps:
 	@scripts/install-deps
@@ -62,3 +62,7 @@ format:
 
 clean:
 	rm -rf $(BUILD) $(TESTBUILD)
+
+# Speed, proven with figures: see bench/run and bench/RESULTS.md.
+bench: build
+	bench/run

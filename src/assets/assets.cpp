@@ -10,6 +10,7 @@
 HOPTAC_ASSET(hoptac_migration_0001)
 HOPTAC_ASSET(hoptac_migration_0002)
 HOPTAC_ASSET(hoptac_migration_0003)
+HOPTAC_ASSET(hoptac_migration_0004)
 HOPTAC_ASSET(hoptac_units_2025_03)
 HOPTAC_ASSET(hoptac_units_2025_07)
 HOPTAC_ASSET(hoptac_openapi)
@@ -21,6 +22,7 @@ const std::vector<Migration>& sqlite_migrations() {
       {1, "foundation", hoptac_migration_0001_view()},
       {2, "petitions", hoptac_migration_0002_view()},
       {3, "plans_awards", hoptac_migration_0003_view()},
+      {4, "running_totals", hoptac_migration_0004_view()},
   };
   return all;
 }

@@ -14,6 +14,7 @@
 EMBED hoptac_migration_0001, "migrations/sqlite/0001_foundation.sql"
 EMBED hoptac_migration_0002, "migrations/sqlite/0002_petitions.sql"
 EMBED hoptac_migration_0003, "migrations/sqlite/0003_plans_awards.sql"
+EMBED hoptac_migration_0004, "migrations/sqlite/0004_running_totals.sql"
 EMBED hoptac_units_2025_03, "data/admin-units/dvhcvn-20250301-sorted.json"
 EMBED hoptac_units_2025_07, "data/admin-units/mapping-2025-new-from-old.json"
 EMBED hoptac_openapi, "docs/openapi.json"

@@ -143,55 +143,52 @@ int64_t PlanningRepo::insert_scheme(const SchemeRow& s, const std::string& now) 
   return id;
 }
 
+// Reads the running totals kept by the triggers of migration 0004.
 PetitionStats PlanningRepo::petition_stats(int year, const std::string& today,
                                            const std::string& soon_until) {
   PetitionStats s;
-  const std::string y = std::to_string(year);
   {
-    auto st = c_.prepare("SELECT state, count(*) FROM petitions WHERE year = ? GROUP BY state");
+    auto st = c_.prepare("SELECT state, sum(n) FROM petition_tally WHERE year = ? GROUP BY state HAVING sum(n) > 0");
     st.bind(year);
     while (st.step()) s.by_state[st.text(0)] = st.i64(1);
   }
   {
     auto st = c_.prepare(
-        "SELECT pc.category, count(*) FROM petition_categories pc JOIN petitions p ON p.id = "
-        "pc.petition_id WHERE p.year = ? AND pc.position = 0 GROUP BY pc.category");
+        "SELECT category, sum(n) FROM petition_tally WHERE year = ? GROUP BY category HAVING sum(n) > 0");
     st.bind(year);
     while (st.step()) s.by_category[st.text(0)] = st.i64(1);
   }
   {
-    auto st = c_.prepare(
-        "SELECT count(*), count(*) FILTER (WHERE answered_on <= due_on) FROM petitions "
-        "WHERE answered_on LIKE ? || '-%' AND due_on IS NOT NULL");
-    st.bind(y);
+    auto st = c_.prepare("SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE on_time), 0) FROM petition_answer_tally WHERE year = ?");
+    st.bind(year);
     st.step();
     s.answered_with_due = st.i64(0);
     s.answered_on_time = st.i64(1);
   }
   {
     auto st = c_.prepare(
-        "SELECT count(*) FILTER (WHERE due_on < ?1), count(*) FILTER (WHERE due_on BETWEEN ?1 AND "
-        "?2) "
-        "FROM petitions WHERE state = 'assigned'");
+        "SELECT count(*) FILTER (WHERE due_on < ?1), count(*) FILTER (WHERE due_on BETWEEN ?1 AND ?2) "
+        "FROM petitions WHERE state = 'assigned' AND due_on <= ?2");
     st.bind_all(today, soon_until);
     st.step();
     s.overdue = st.i64(0);
     s.due_soon = st.i64(1);
   }
-  auto st = c_.prepare(
-      "SELECT count(rating), coalesce(avg(rating), 0) FROM petitions WHERE rating IS NOT NULL AND "
-      "year = ?");
+  auto st = c_.prepare("SELECT rated, total FROM petition_rating_tally WHERE year = ?");
   st.bind(year);
-  st.step();
-  s.rated = st.i64(0);
-  s.average_rating = st.f64(1);
+  if (st.step() && st.i64(0) > 0) {
+    s.rated = st.i64(0);
+    s.average_rating = static_cast<double>(st.i64(1)) / static_cast<double>(s.rated);
+  }
   return s;
 }
 
 std::vector<int64_t> PlanningRepo::oldest_open_petitions(int limit) {
   auto st = c_.prepare(
-      "SELECT id FROM petitions WHERE state IN ('submitted', 'received', 'forwarded', 'assigned') "
-      "ORDER BY coalesce(submitted_at, created_at), id LIMIT ?");
+      // The partial index is ordered by age: the planner would otherwise sort every open one.
+      "SELECT id FROM petitions INDEXED BY petitions_open_by_age "
+      "WHERE state IN ('submitted', 'received', 'forwarded', 'assigned') "
+      "ORDER BY submitted_at, id LIMIT ?");
   st.bind(limit);
   std::vector<int64_t> out;
   while (st.step()) out.push_back(st.i64(0));
