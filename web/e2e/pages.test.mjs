@@ -1,0 +1,110 @@
+// 5. Every page, as the role that uses it, on a phone (390×844) and a desktop (1366×900):
+// no serious or critical axe-core finding, no script error, and a screenshot of each.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { startServer } from './server.mjs';
+import { launch, go, signIn, screenshot, axe, PHONE, DESKTOP } from './browser.mjs';
+
+let server, browser, ids;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  const pub = await server.api('/api/v1/public/petitions?per_page=1');
+  const mine = await server.api('/api/v1/petitions?cooperative=2&status=answered&per_page=1', { user: 'htx-taihoan' });
+  const submitted = await server.api('/api/v1/petitions?status=submitted&per_page=1', { user: 'lienminh' });
+  const assigned = await server.api('/api/v1/petitions?status=assigned&per_page=1&agency=6', { user: 'so-congthuong' });
+  ids = { code: pub.body.items[0].code, mine: mine.body.items[0]?.id ?? 1, submitted: submitted.body.items[0].id, assigned: assigned.body.items[0]?.id };
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const PAGES = () => [
+  { user: null, name: 'public-home', path: '/' },
+  { user: null, name: 'public-directory', path: '/cooperatives' },
+  { user: null, name: 'public-cooperative', path: '/cooperatives/2' },
+  { user: null, name: 'public-answers', path: '/answers' },
+  { user: null, name: 'public-answer', path: `/answers/${ids.code}` },
+  { user: null, name: 'sign-in', path: '/sign-in' },
+  { user: null, name: 'not-found', path: '/khong-co-trang-nay' },
+  { user: null, name: 'public-home-en', path: '/', lang: 'en' },
+  { user: 'htx-taihoan', name: 'coop-my-coop', path: '/my-coop' },
+  { user: 'htx-taihoan', name: 'coop-petitions', path: '/petitions' },
+  { user: 'htx-taihoan', name: 'coop-new-petition', path: '/petitions/new' },
+  { user: 'htx-taihoan', name: 'coop-petition', path: `/petitions/${ids.mine}` },
+  { user: 'htx-taihoan', name: 'coop-notifications', path: '/notifications' },
+  { user: 'lienminh', name: 'alliance-inbox', path: '/inbox' },
+  { user: 'lienminh', name: 'alliance-batches', path: '/batches' },
+  { user: 'lienminh', name: 'alliance-petition', path: `/petitions/${ids.submitted}` },
+  { user: 'lienminh', name: 'alliance-petitions', path: '/petitions' },
+  { user: 'lienminh', name: 'alliance-register', path: '/register' },
+  { user: 'lienminh', name: 'alliance-register-record', path: '/register/2' },
+  { user: 'lienminh', name: 'alliance-register-new', path: '/register/new' },
+  { user: 'lienminh', name: 'alliance-register-edit', path: '/register/2/edit' },
+  { user: 'lienminh', name: 'alliance-register-import', path: '/register/import' },
+  { user: 'lienminh', name: 'alliance-conferences', path: '/conferences' },
+  { user: 'lienminh', name: 'alliance-conference', path: '/conferences/1' },
+  { user: 'lienminh', name: 'alliance-directives', path: '/directives' },
+  { user: 'lienminh', name: 'alliance-notifications', path: '/notifications' },
+  { user: 'ubnd', name: 'leader-overview', path: '/overview' },
+  { user: 'ubnd', name: 'leader-assign', path: '/assign' },
+  { user: 'ubnd', name: 'leader-petitions-overdue', path: '/petitions?overdue=1' },
+  { user: 'so-congthuong', name: 'department-queue', path: '/queue' },
+  { user: 'so-congthuong', name: 'department-overdue', path: '/queue?tab=overdue' },
+  { user: 'so-congthuong', name: 'department-petition', path: `/petitions/${ids.assigned}` },
+  { user: 'so-congthuong', name: 'department-directives', path: '/directives' },
+  { user: 'so-congthuong', name: 'department-refused', path: '/register' },
+];
+
+for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+  test(`every page at ${size} size passes axe-core (no serious or critical finding)`, async () => {
+    const pages = {};
+    const problems = [];
+    for (const p of PAGES()) {
+      const key = `${p.user ?? 'public'}-${p.lang ?? 'vi'}`;
+      if (!pages[key]) {
+        pages[key] = await browser.page(server.base, viewport, { lang: p.lang });
+        if (p.user) await signIn(pages[key], p.user);
+      }
+      const page = pages[key];
+      await go(page, p.path);
+      if (p.name === 'leader-overview') await page.locator('.chart canvas').waitFor();
+      const found = await axe(page);
+      if (found.length) problems.push(`${p.name} ${p.path}:\n  ${found.join('\n  ')}`);
+      await screenshot(page, `${p.name}-${size}`);
+      if (size === 'phone' && p.name === 'coop-my-coop') {
+        // The menu of a phone, opened from the keyboard.
+        await page.getByRole('button', { name: 'Trình đơn' }).focus();
+        await page.keyboard.press('Enter');
+        await page.getByRole('list', { name: 'Công việc' }).waitFor();
+        const open = await axe(page);
+        if (open.length) problems.push(`menu open: ${open.join('; ')}`);
+        await screenshot(page, 'coop-menu-open-phone');
+        await page.keyboard.press('Enter');
+      }
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+      if (wide) problems.push(`${p.name} ${p.path}: the page scrolls sideways`);
+    }
+    for (const page of Object.values(pages)) if (page.jsErrors.length) problems.push(`script errors: ${page.jsErrors.join('; ')}`);
+    assert.deepEqual(problems, []);
+  });
+}
+
+test('the public pages load less than 150 KB of JavaScript (gzip), none of it inline', async () => {
+  const page = await browser.page(server.base, PHONE);
+  const scripts = new Map();
+  page.on('response', async (res) => {
+    if (res.request().resourceType() === 'script') scripts.set(res.url(), gzipSync(await res.body()).length);
+  });
+  for (const path of ['/', '/cooperatives', '/cooperatives/2', '/answers', `/answers/${ids.code}`, '/sign-in']) await go(page, path);
+  const total = [...scripts.values()].reduce((a, b) => a + b, 0);
+  console.log(`public pages JavaScript: ${scripts.size} files, ${(total / 1024).toFixed(1)} KB gzip`);
+  assert.ok(total < 150 * 1024, `${total} bytes`);
+  assert.ok([...scripts.keys()].every((u) => new URL(u).pathname.startsWith('/assets/')), 'hashed assets only');
+  assert.ok(![...scripts.keys()].some((u) => /BarChart|uPlot/i.test(u)), 'the chart library is not loaded by public pages');
+  const html = await (await fetch(server.base + '/')).text();
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+  assert.doesNotMatch(html, /<style|style=/, 'no inline style');
+});

@@ -1,0 +1,118 @@
+// 4. Role limits in the interface: each role sees only its menus; a page typed by hand that the
+// role may not see is refused clearly, and the server refuses the data behind it too.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch, go, settle, signIn, signOut, screenshot, axe, DESKTOP, PHONE } from './browser.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const MENUS = {
+  'htx-taihoan': ['Hợp tác xã của tôi', 'Kiến nghị của tôi', 'Gửi kiến nghị'],
+  lienminh: ['Tiếp nhận kiến nghị', 'Báo cáo tổng hợp', 'Kiến nghị', 'Sổ đăng ký', 'Hội nghị đối thoại', 'Nhiệm vụ', 'Tổng quan'],
+  ubnd: ['Tổng quan', 'Phân công', 'Kiến nghị', 'Hội nghị đối thoại', 'Nhiệm vụ'],
+  'so-congthuong': ['Việc của đơn vị', 'Kiến nghị', 'Nhiệm vụ', 'Hội nghị đối thoại'],
+  admin: ['Sổ đăng ký', 'Kiến nghị', 'Tổng quan', 'Hội nghị đối thoại', 'Nhiệm vụ'],
+};
+const WHO = {
+  'htx-taihoan': ['Hợp tác xã', 'Hợp tác xã Tài Hoan'],
+  lienminh: ['Liên minh HTX', 'Liên minh Hợp tác xã tỉnh'],
+  ubnd: ['Lãnh đạo UBND'],
+  'so-congthuong': ['Sở, ngành', 'Sở Công Thương'],
+  admin: ['Quản trị hệ thống'],
+};
+// A page each role may not see, and a request for the data behind it that the server refuses.
+const REFUSED = {
+  'htx-taihoan': { path: '/inbox', api: ['POST', '/api/v1/batches', { title: 'x', petition_ids: [1] }], status: 403 },
+  lienminh: { path: '/assign', api: ['POST', '/api/v1/petitions/bulk-transitions', { petition_ids: [1], action: 'assign', lead_agency_id: 6 }], status: 403 },
+  ubnd: { path: '/register/import', api: ['POST', '/api/v1/batches', { title: 'x', petition_ids: [1] }], status: 403 },
+  'so-congthuong': { path: '/register', api: ['POST', '/api/v1/petitions/bulk-transitions', { petition_ids: [1], action: 'assign', lead_agency_id: 6 }], status: 403 },
+  admin: { path: '/queue', api: ['POST', '/api/v1/batches', { title: 'x', petition_ids: [1] }], status: 403 },
+};
+
+for (const [user, menu] of Object.entries(MENUS)) {
+  test(`${user} sees its own menu, who it is, and is refused ${REFUSED[user].path}`, async () => {
+    const page = await browser.page(server.base, DESKTOP);
+    await signIn(page, user);
+    const items = await page.getByRole('list', { name: 'Công việc' }).getByRole('link').allTextContents();
+    assert.deepEqual(items, menu);
+    const who = await page.getByTestId('who').innerText();
+    for (const w of WHO[user]) assert.ok(who.includes(w), `${who} shows ${w}`);
+
+    const { path, api, status } = REFUSED[user];
+    await go(page, path);
+    await page.getByTestId('refused').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Không có quyền truy cập' }).waitFor();
+    assert.deepEqual(await axe(page), []);
+    if (user === 'htx-taihoan') await screenshot(page, 'roles-refused-coop-desktop');
+    const res = await server.api(api[1], { user, method: api[0], json: api[2] });
+    assert.equal(res.status, status, `${user} ${api[0]} ${api[1]}: ${JSON.stringify(res.body)}`);
+    await signOut(page);
+    assert.equal(await page.getByTestId('who').count(), 0);
+  });
+}
+
+test('a cooperative cannot open another cooperative\'s draft: the page says so, the server answers 404', async () => {
+  const other = await server.api('/api/v1/petitions', { user: 'htx-kientrucxanh', method: 'POST', json: { cooperative_id: 1, title: 'Bản nháp riêng', content: 'Nội dung', categories: ['credit'] } });
+  assert.equal(other.status, 201);
+  const page = await browser.page(server.base, PHONE);
+  await signIn(page, 'htx-taihoan');
+  await go(page, `/petitions/${other.body.id}`);
+  await page.getByRole('heading', { level: 1, name: /Không tìm thấy kiến nghị/ }).waitFor();
+  assert.equal((await server.api(`/api/v1/petitions/${other.body.id}`, { user: 'htx-taihoan' })).status, 404);
+});
+
+test('a signed-out visitor is sent to sign in, then back to the page asked for', async () => {
+  const page = await browser.page(server.base, DESKTOP);
+  await go(page, '/register?kind=tht');
+  assert.equal(new URL(page.url()).pathname, '/sign-in');
+  await page.getByText('Trang này cần đăng nhập.').waitFor();
+  assert.equal((await server.api('/api/v1/batches')).status, 401);
+  await signIn(page, 'lienminh', { path: null });
+  const url = new URL(page.url());
+  assert.equal(url.pathname + url.search, '/register?kind=tht');
+});
+
+test('a lost session leads to sign-in and back to where the user was', async () => {
+  const page = await browser.page(server.base, DESKTOP);
+  await signIn(page, 'lienminh');
+  await page.context().clearCookies();
+  await page.getByRole('list', { name: 'Công việc' }).getByRole('link', { name: 'Báo cáo tổng hợp' }).click();
+  await page.waitForURL((u) => u.pathname === '/sign-in');
+  await page.getByText('Phiên làm việc đã hết. Vui lòng đăng nhập lại để tiếp tục.').waitFor();
+  await screenshot(page, 'roles-session-lost-desktop');
+  await signIn(page, 'lienminh', { path: null });
+  assert.equal(new URL(page.url()).pathname, '/batches');
+  await page.getByRole('heading', { level: 1, name: /Báo cáo tổng hợp/ }).waitFor();
+});
+
+test('the language switch is remembered, and messages come back in English', async () => {
+  const page = await browser.page(server.base, PHONE);
+  await go(page, '/');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Collective economy of Bắc Kạn province' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.reload();
+  await settle(page);
+  await page.getByRole('heading', { level: 1, name: 'Collective economy of Bắc Kạn province' }).waitFor();
+  await page.getByText('59').count();
+  await signIn(page, 'lienminh');
+  await go(page, '/register?q=tai%20hoan');
+  await page.getByRole('link', { name: 'Hợp tác xã Tài Hoan' }).click();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Registration code').fill('123');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const msg = await page.locator('#registration_code-error').textContent();
+  assert.match(msg, /[a-z]{3,}/);
+  assert.doesNotMatch(msg, /[ăâđêôơư]/i, `an English message: ${msg}`);
+  assert.deepEqual(await axe(page), []);
+  await screenshot(page, 'roles-english-edit-phone');
+});

@@ -1,0 +1,173 @@
+// The actions this user may take on a petition now (allowed_actions), each with its form.
+import { useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client';
+import type { Action, Page, Petition, TransitionInput } from '../api/types';
+import { daysFromToday } from '../format';
+import { label, t } from '../i18n';
+import { agencies, useList } from '../reference';
+import { useSession } from '../session';
+import { CoordinatingAgencies, LeadAgency } from './AgencyPicker';
+import { FormError, Input, TextArea } from './Field';
+import { notify } from './Notices';
+
+/** Actions whose form needs nothing: one click. */
+const DIRECT: Action[] = ['submit', 'receive', 'publish'];
+/** The usual next step first; record_at_conference is taken on the conference page. */
+const ORDER: Action[] = ['submit', 'receive', 'assign', 'answer', 'publish', 'close', 'return', 'reject', 'merge', 'reopen'];
+
+export function ActionPanel({ petition, onDone }: { petition: Petition; onDone: (p: Petition) => void }) {
+  const actions = ORDER.filter((a) => (petition.allowed_actions ?? []).includes(a));
+  const [open, setOpen] = useState<Action | null>(null);
+  const [busy, setBusy] = useState<Action | null>(null);
+  const [error, setError] = useState('');
+
+  const run = async (action: Action, fields: Partial<TransitionInput> = {}) => {
+    setBusy(action);
+    setError('');
+    try {
+      const p = await api<Petition>(`/petitions/${petition.id}/transitions`, { json: { action, ...fields }, ifMatch: petition.version });
+      notify(t('action.done', { action: label('action', action) }));
+      setOpen(null);
+      onDone(p);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      if (e.errors.length === 0 || e.status !== 422) setError(e.summary);
+      throw e;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (!actions.length) return <p class="hint">{t('petition.noActions')}</p>;
+  return (
+    <div class="action-panel">
+      <FormError message={open ? '' : error} />
+      <div class="action-buttons">
+        {actions.map((a, i) =>
+          DIRECT.includes(a) ? (
+            <button key={a} type="button" class={`btn${i === 0 ? ' btn-primary' : ''}`} disabled={busy !== null} onClick={() => run(a).catch(() => {})} data-action={a}>
+              {busy === a ? t('common.sending') : label('action', a)}
+            </button>
+          ) : (
+            <button key={a} type="button" class={`btn${i === 0 ? ' btn-primary' : ''}`} aria-expanded={open === a ? 'true' : 'false'} onClick={() => setOpen(open === a ? null : a)} data-action={a}>
+              {label('action', a)}
+            </button>
+          ),
+        )}
+      </div>
+      {open && <ActionForm key={open} action={open} petition={petition} busy={busy === open} run={run} onCancel={() => setOpen(null)} />}
+    </div>
+  );
+}
+
+type FormProps = { action: Action; petition: Petition; busy: boolean; run: (a: Action, f: Partial<TransitionInput>) => Promise<void>; onCancel: () => void };
+
+function ActionForm({ action, petition, busy, run, onCancel }: FormProps) {
+  const { user } = useSession();
+  const ags = useList(agencies);
+  const [v, setV] = useState<Record<string, string>>({ lead_agency_id: petition.lead_agency ? String(petition.lead_agency.id) : '' });
+  const [coord, setCoord] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState('');
+  const set = (k: string) => (x: string) => setV({ ...v, [k]: x });
+  const id = (k: string) => `act-${action}-${k}`;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setErrors({});
+    setError('');
+    const f: Partial<TransitionInput> = {};
+    if (['return', 'reject', 'reopen'].includes(action)) f.reason = v.reason ?? '';
+    if (action === 'answer') {
+      f.text = v.text ?? '';
+      if (v.legal_basis) f.legal_basis = v.legal_basis;
+    }
+    if (action === 'assign') {
+      if (v.lead_agency_id) f.lead_agency_id = Number(v.lead_agency_id);
+      if (coord.length) f.coordinating_agency_ids = coord.map(Number);
+      if (v.due_on) f.due_on = v.due_on;
+    }
+    if (action === 'close') {
+      if (v.rating) f.rating = Number(v.rating);
+      if (v.comment) f.comment = v.comment;
+    }
+    if (action === 'merge') {
+      const into = await resolvePetition(v.into ?? '');
+      if (!into) {
+        setErrors({ into: t('petition.notFound') });
+        return;
+      }
+      f.into = into;
+    }
+    try {
+      await run(action, f);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setErrors(err.fieldErrors());
+        if (!err.errors.length) setError(err.summary);
+      }
+    }
+  };
+
+  const needsRating = action === 'close' && user?.role === 'coop';
+  return (
+    <form class="form action-form" onSubmit={submit} noValidate aria-label={label('action', action)}>
+      <h3>{label('action', action)}</h3>
+      <FormError message={error || (Object.keys(errors).length ? t('common.fixErrors') : '')} />
+      {['return', 'reject', 'reopen'].includes(action) && <TextArea id={id('reason')} label={t('field.reason')} value={v.reason ?? ''} onValue={set('reason')} error={errors.reason} required />}
+      {action === 'answer' && (
+        <>
+          <TextArea id={id('text')} label={t('field.text')} value={v.text ?? ''} onValue={set('text')} error={errors.text} required rows={6} />
+          <Input id={id('legal_basis')} label={t('field.legal_basis')} value={v.legal_basis ?? ''} onValue={set('legal_basis')} error={errors.legal_basis} />
+        </>
+      )}
+      {action === 'assign' && (
+        <>
+          <LeadAgency id={id('lead_agency_id')} label={t('field.lead_agency_id')} agencies={ags} value={v.lead_agency_id ?? ''} onValue={set('lead_agency_id')} error={errors.lead_agency_id} required />
+          <CoordinatingAgencies id={id('coordinating_agency_ids')} label={t('field.coordinating_agency_ids')} agencies={ags} exclude={v.lead_agency_id ?? ''} values={coord} onValues={setCoord} error={errors.coordinating_agency_ids} />
+          <Input id={id('due_on')} type="date" label={t('field.due_on')} hint={t('field.due_on.hint')} min={daysFromToday(1)} value={v.due_on ?? ''} onValue={set('due_on')} error={errors.due_on} />
+        </>
+      )}
+      {action === 'close' && (
+        <>
+          <fieldset class={`field rating${errors.rating ? ' field-invalid' : ''}`} aria-describedby={errors.rating ? id('rating-error') : undefined}>
+            <legend>
+              {t('field.rating')}
+              {needsRating && <span class="req" aria-hidden="true"> *</span>}
+            </legend>
+            {[5, 4, 3, 2, 1].map((n) => (
+              <label class="check" key={n}>
+                <input type="radio" name={id('rating')} value={String(n)} checked={v.rating === String(n)} onChange={() => set('rating')(String(n))} required={needsRating} />
+                <span>{t(`rating.${n}` as 'rating.1')}</span>
+              </label>
+            ))}
+            {errors.rating && (
+              <p class="field-error" id={id('rating-error')}>
+                {errors.rating}
+              </p>
+            )}
+          </fieldset>
+          <TextArea id={id('comment')} label={t('field.comment')} value={v.comment ?? ''} onValue={set('comment')} error={errors.comment} rows={3} />
+        </>
+      )}
+      {action === 'merge' && <Input id={id('into')} label={t('field.into')} hint={t('field.into.hint')} value={v.into ?? ''} onValue={set('into')} error={errors.into} required />}
+      <div class="actions">
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          {busy ? t('common.sending') : label('action', action)}
+        </button>
+        <button type="button" class="btn" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** "KN-2025-000123" or "123" → the petition's id. */
+async function resolvePetition(text: string): Promise<number | null> {
+  const s = text.trim();
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!/^KN-\d{4}-\d{6}$/i.test(s)) return null;
+  const page = await api<Page<Petition>>('/petitions', { query: { q: s, per_page: 5 } }).catch(() => null);
+  return page?.items.find((p) => p.code.toUpperCase() === s.toUpperCase())?.id ?? null;
+}

@@ -1,0 +1,69 @@
+// Every petition this user may see, with search and filters (the coop sees its own).
+import { api } from '../../api/client';
+import type { Page, Petition } from '../../api/types';
+import { PETITION_STATES } from '../../api/types';
+import { Async } from '../../components/Async';
+import { Select } from '../../components/Field';
+import { Link } from '../../components/Link';
+import { Pagination } from '../../components/Pagination';
+import { PetitionCards } from '../../components/PetitionCards';
+import { SearchBox } from '../../components/SearchBox';
+import { useFetch } from '../../components/useFetch';
+import { usePageTitle } from '../../components/usePageTitle';
+import { formatNumber } from '../../format';
+import { label, t } from '../../i18n';
+import { categories, categoryName, useList } from '../../reference';
+import { useQuery } from '../../router';
+import { useSession } from '../../session';
+
+export default function Petitions() {
+  const { user } = useSession();
+  const coop = user?.role === 'coop';
+  const title = coop ? t('nav.myPetitions') : t('nav.petitions');
+  usePageTitle(title);
+  const [q, setQ] = useQuery();
+  const cats = useList(categories);
+  const f = { q: q.get('q') ?? '', status: q.get('status') ?? '', category: q.get('category') ?? '', overdue: q.get('overdue') ?? '', due_soon: q.get('due_soon') ?? '' };
+  const page = Number(q.get('page') ?? 1);
+  const query = { ...f, cooperative: coop ? user?.cooperative_id : undefined, page, per_page: 20 };
+  const list = useFetch((signal) => api<Page<Petition>>('/petitions', { query, signal }), [JSON.stringify(query)]);
+  return (
+    <>
+      <h1>{title}</h1>
+      {(coop || user?.role === 'alliance') && (
+        <p>
+          <Link href="/petitions/new" class="btn btn-primary">
+            {t('nav.newPetition')}
+          </Link>
+        </p>
+      )}
+      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <SearchBox id="pet-q" label={t('petition.q')} value={f.q} onSearch={(v) => setQ({ q: v })} />
+        <Select id="pet-status" label={t('petition.state')} value={f.status} onValue={(v) => setQ({ status: v })} placeholder={t('common.all')} options={PETITION_STATES.map((s) => ({ value: s, label: label('state', s) }))} />
+        <Select id="pet-cat" label={t('petition.category')} value={f.category} onValue={(v) => setQ({ category: v })} placeholder={t('common.all')} options={cats.map((c) => ({ value: c.code, label: categoryName(cats, c.code) }))} />
+        {!coop && (
+          <Select
+            id="pet-due"
+            label={t('petition.due_on')}
+            value={f.overdue ? 'overdue' : f.due_soon ? 'due_soon' : ''}
+            onValue={(v) => setQ({ overdue: v === 'overdue' ? '1' : null, due_soon: v === 'due_soon' ? '1' : null })}
+            placeholder={t('common.all')}
+            options={[
+              { value: 'overdue', label: t('petition.overdue') },
+              { value: 'due_soon', label: t('petition.due_soon') },
+            ]}
+          />
+        )}
+      </form>
+      <Async state={list} empty={t('petition.list.empty')}>
+        {(p) => (
+          <>
+            <p class="count" role="status">{t('common.results', { n: formatNumber(p.total) })}</p>
+            <PetitionCards items={p.items} />
+            <Pagination page={p.page} perPage={p.per_page} total={p.total} onPage={(n) => setQ({ page: String(n) })} />
+          </>
+        )}
+      </Async>
+    </>
+  );
+}

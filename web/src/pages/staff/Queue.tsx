@@ -1,0 +1,51 @@
+// A department's queue: petitions its agency leads or helps with, by urgency.
+import { api } from '../../api/client';
+import type { Page, Petition } from '../../api/types';
+import { Async } from '../../components/Async';
+import { Link } from '../../components/Link';
+import { Pagination } from '../../components/Pagination';
+import { PetitionCards } from '../../components/PetitionCards';
+import { useFetch } from '../../components/useFetch';
+import { usePageTitle } from '../../components/usePageTitle';
+import { formatNumber } from '../../format';
+import { t, type MsgKey } from '../../i18n';
+import { useQuery } from '../../router';
+import { useSession } from '../../session';
+
+const TABS: { key: string; label: MsgKey; query: Record<string, string> }[] = [
+  { key: 'assigned', label: 'queue.assigned', query: { status: 'assigned', sort: 'due_on' } },
+  { key: 'due_soon', label: 'queue.dueSoon', query: { due_soon: '1', sort: 'due_on' } },
+  { key: 'overdue', label: 'queue.overdue', query: { overdue: '1', sort: 'due_on' } },
+  { key: 'answered', label: 'queue.answered', query: { status: 'answered' } },
+];
+
+export default function Queue() {
+  const { user } = useSession();
+  const agency = user?.agency?.name ?? '';
+  usePageTitle(t('nav.queue'));
+  const [q, setQ] = useQuery();
+  const tab = TABS.find((x) => x.key === q.get('tab')) ?? TABS[0];
+  const page = Number(q.get('page') ?? 1);
+  const list = useFetch((signal) => api<Page<Petition>>('/petitions', { query: { ...tab.query, agency: user?.agency_id ?? undefined, page, per_page: 20 }, signal }), [tab.key, page]);
+  return (
+    <>
+      <h1>{t('queue.title', { agency })}</h1>
+      <nav class="tabs" aria-label={t('nav.queue')}>
+        {TABS.map((x) => (
+          <Link key={x.key} href={`/queue?tab=${x.key}`} aria-current={x.key === tab.key ? 'page' : undefined}>
+            {t(x.label)}
+          </Link>
+        ))}
+      </nav>
+      <Async state={list} empty={t('queue.empty')}>
+        {(p) => (
+          <>
+            <p class="count" role="status">{t('common.total', { n: formatNumber(p.total) })}</p>
+            <PetitionCards items={p.items} />
+            <Pagination page={p.page} perPage={p.per_page} total={p.total} onPage={(n) => setQ({ page: String(n) })} />
+          </>
+        )}
+      </Async>
+    </>
+  );
+}

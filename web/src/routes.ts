@@ -1,0 +1,66 @@
+// Every page: its address, who may see it, and how it is loaded. Public pages are in the
+// first bundle; staff pages are loaded on demand (their own chunks).
+import type { FunctionComponent } from 'preact';
+import type { Role } from './api/types';
+import { Home } from './pages/public/Home';
+import { Directory } from './pages/public/Directory';
+import { CooperativePublic } from './pages/public/CooperativePublic';
+import { Answers } from './pages/public/Answers';
+import { AnswerPage } from './pages/public/AnswerPage';
+import { SignIn } from './pages/public/SignIn';
+
+export type PageProps = { params: Record<string, string> };
+export type PageModule = { default: FunctionComponent<PageProps> };
+
+export type RouteDef = {
+  path: string;
+  /** Who may see it; absent: everyone, signed in or not. */
+  roles?: Role[];
+  page?: FunctionComponent<PageProps>;
+  load?: () => Promise<PageModule>;
+};
+
+const ALL: Role[] = ['coop', 'alliance', 'department', 'leader', 'admin'];
+const STAFF: Role[] = ['alliance', 'department', 'leader', 'admin'];
+const REGISTER: Role[] = ['alliance', 'admin'];
+
+export const routes: RouteDef[] = [
+  // Public
+  { path: '/', page: Home },
+  { path: '/cooperatives', page: Directory },
+  { path: '/cooperatives/:id', page: CooperativePublic },
+  { path: '/answers', page: Answers },
+  { path: '/answers/:code', page: AnswerPage },
+  { path: '/sign-in', page: SignIn },
+
+  // A cooperative's own space
+  { path: '/my-coop', roles: ['coop'], load: () => import('./pages/staff/MyCoop') },
+
+  // Petitions
+  { path: '/petitions', roles: ALL, load: () => import('./pages/staff/Petitions') },
+  { path: '/petitions/new', roles: ['coop', 'alliance'], load: () => import('./pages/staff/NewPetition') },
+  { path: '/petitions/:id', roles: ALL, load: () => import('./pages/staff/PetitionPage') },
+  { path: '/inbox', roles: ['alliance'], load: () => import('./pages/staff/Inbox') },
+  { path: '/batches', roles: ['alliance'], load: () => import('./pages/staff/Batches') },
+  { path: '/assign', roles: ['leader'], load: () => import('./pages/staff/Assign') },
+  { path: '/queue', roles: ['department'], load: () => import('./pages/staff/Queue') },
+  { path: '/overview', roles: ['leader', 'alliance', 'admin'], load: () => import('./pages/staff/Overview') },
+
+  // Register
+  { path: '/register', roles: REGISTER, load: () => import('./pages/staff/Register') },
+  { path: '/register/new', roles: REGISTER, load: () => import('./pages/staff/CooperativeForm') },
+  { path: '/register/import', roles: REGISTER, load: () => import('./pages/staff/Import') },
+  { path: '/register/:id', roles: REGISTER, load: () => import('./pages/staff/CooperativeRecord') },
+  { path: '/register/:id/edit', roles: REGISTER, load: () => import('./pages/staff/CooperativeForm') },
+
+  // Conferences and directives
+  { path: '/conferences', roles: STAFF, load: () => import('./pages/staff/Conferences') },
+  { path: '/conferences/:id', roles: STAFF, load: () => import('./pages/staff/ConferencePage') },
+  { path: '/directives', roles: STAFF, load: () => import('./pages/staff/Directives') },
+
+  { path: '/notifications', roles: ALL, load: () => import('./pages/staff/Notifications') },
+
+  // To come when their endpoints exist (the lead adds them here and in nav.ts):
+  // '/dashboard' (GET /api/v1/dashboard?year=, leader), '/indicators', '/plans/:year',
+  // '/schemes', '/awards' (award-campaigns, awards), '/reports/:kind' with /jobs/:id.
+];
