@@ -145,7 +145,7 @@ void register_cooperative_routes(http::Router& r, ApiContext& ctx) {
 
   r.add("POST", "/api/v1/cooperatives", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
-      if (!caller.actor) throw domain::Failure::unauthenticated();
+      core::require_may_create_cooperative(caller.actor);
       auto input = cooperative_input(parse_body_object(req), true);
       auto coop = core::create_cooperative(c, caller.actor, input);
       auto res = json_response(201, cooperative_json(coop, true));
@@ -165,8 +165,8 @@ void register_cooperative_routes(http::Router& r, ApiContext& ctx) {
 
   r.add("PATCH", "/api/v1/cooperatives/{id}", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
-      if (!caller.actor) throw domain::Failure::unauthenticated();
       int64_t id = id_param(req, "id");
+      core::require_may_edit_cooperative(caller.actor, id);
       auto input = cooperative_input(parse_body_object(req), false);
       auto coop = core::update_cooperative(c, caller.actor, id, input, if_match_version(req));
       return with_etag(json_response(200, cooperative_json(coop, true)), coop.version);

@@ -172,7 +172,8 @@ void register_planning_routes(http::Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/indicators", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller&) {
       QueryInput in(req, {"year", "district", "commune"});
-      int year = static_cast<int>(in.integer("year", 1900, 2200).value_or(core::latest_figures_year(c)));
+      int year =
+          static_cast<int>(in.integer("year", 1900, 2200).value_or(core::latest_figures_year(c)));
       store::Place place{in.string("district", 3), in.string("commune", 5)};
       in.finish();
       return json_response(200,
@@ -409,13 +410,15 @@ void register_planning_routes(http::Router& r, ApiContext& ctx) {
 
   r.add("GET", "/api/v1/awards", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller&) {
-      QueryInput in(req, {"year", "level"});
+      QueryInput in(req, {"year", "level", "cooperative"});
       std::optional<int> year;
       if (auto y = in.integer("year", 1900, 2200)) year = static_cast<int>(*y);
       auto level = in.one_of("level", {"ubnd_bang_khen", "alliance_giay_khen"});
+      auto cooperative = in.integer("cooperative", 1, INT64_MAX / 2);
       in.finish();
       json::array items;
-      for (const auto& n : core::list_awards(c, year, level)) items.push_back(nomination_json(n));
+      for (const auto& n : core::list_awards(c, year, level, cooperative))
+        items.push_back(nomination_json(n));
       return json_response(200, whole_list(std::move(items)));
     });
   });

@@ -55,14 +55,14 @@ int main(int argc, char** argv) {
   auto* openapi_cmd = cli.add_subcommand("openapi", "Print the OpenAPI document");
 
   int bench_cooperatives = 35000, bench_petitions = 1000000;
-  auto* bench_cmd = cli.add_subcommand("seed-bench", "Load a national-size data set for benchmarks");
+  auto* bench_cmd =
+      cli.add_subcommand("seed-bench", "Load a national-size data set for benchmarks");
   bench_cmd->add_option("--cooperatives", bench_cooperatives)->check(CLI::Range(1, 1000000));
   bench_cmd->add_option("--petitions", bench_petitions)->check(CLI::Range(0, 10000000));
 
   // --database is accepted before or after the command name.
-  for (auto* sub :
-       {serve_cmd, migrate_cmd, seed_cmd, user_cmd, user_add, token_cmd, token_create, openapi_cmd,
-        bench_cmd})
+  for (auto* sub : {serve_cmd, migrate_cmd, seed_cmd, user_cmd, user_add, token_cmd, token_create,
+                    openapi_cmd, bench_cmd})
     sub->fallthrough();
   CLI11_PARSE(cli, argc, argv);
   try {

@@ -11,6 +11,7 @@ HOPTAC_ASSET(hoptac_migration_0001)
 HOPTAC_ASSET(hoptac_migration_0002)
 HOPTAC_ASSET(hoptac_migration_0003)
 HOPTAC_ASSET(hoptac_migration_0004)
+HOPTAC_ASSET(hoptac_migration_0005)
 HOPTAC_ASSET(hoptac_units_2025_03)
 HOPTAC_ASSET(hoptac_units_2025_07)
 HOPTAC_ASSET(hoptac_openapi)
@@ -23,6 +24,7 @@ const std::vector<Migration>& sqlite_migrations() {
       {2, "petitions", hoptac_migration_0002_view()},
       {3, "plans_awards", hoptac_migration_0003_view()},
       {4, "running_totals", hoptac_migration_0004_view()},
+      {5, "figures_tally", hoptac_migration_0005_view()},
   };
   return all;
 }

@@ -150,9 +150,11 @@ domain::Nomination review_nomination(store::Connection& c, const MaybeActor& act
   // Accepting again what was rejected must not give a second award for the same year.
   if (decision == "accept" && n->status == "rejected" &&
       repo.other_live_nominations(n->cooperative.id, k.year, k.id) > 0)
-    throw conflict("decision",
-                   "Một thành tích chỉ được khen một lần, một hình thức: hợp tác xã đã được đề nghị ở hình thức khác",
-                   "One achievement, one award: the cooperative is nominated for another level that year");
+    throw conflict(
+        "decision",
+        "Một thành tích chỉ được khen một lần, một hình thức: hợp tác xã đã được đề nghị ở hình "
+        "thức khác",
+        "One achievement, one award: the cooperative is nominated for another level that year");
   repo.review(id, decision == "accept" ? "accepted" : "rejected", reason, actor->user_id,
               now_iso());
   auto updated = *repo.nomination(id);
@@ -193,9 +195,10 @@ domain::AwardCampaign decide_campaign(store::Connection& c, const MaybeActor& ac
 }
 
 std::vector<domain::Nomination> list_awards(store::Connection& c, std::optional<int> year,
-                                            std::optional<std::string> level) {
+                                            std::optional<std::string> level,
+                                            std::optional<int64_t> cooperative_id) {
   Transaction tx(c, Transaction::Mode::read);
-  return store::AwardsRepo(c).awarded(year, std::move(level));
+  return store::AwardsRepo(c).awarded(year, std::move(level), cooperative_id);
 }
 
 }  // namespace hoptac::core

@@ -29,6 +29,7 @@ domain::AwardCampaign decide_campaign(store::Connection& c, const MaybeActor& ac
                                       const std::string& signer);
 // Public: what was awarded.
 std::vector<domain::Nomination> list_awards(store::Connection& c, std::optional<int> year,
-                                            std::optional<std::string> level);
+                                            std::optional<std::string> level,
+                                            std::optional<int64_t> cooperative_id = std::nullopt);
 
 }  // namespace hoptac::core

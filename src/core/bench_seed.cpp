@@ -41,8 +41,10 @@ void seed_bench(store::Connection& c, int cooperatives, int petitions, std::ostr
     store::Transaction tx(c, store::Transaction::Mode::read);
     communes = ref.admin_units(q, &n);
   }
-  const char* themes[] = {"Nông nghiệp", "Dịch vụ", "Chè", "Miến dong", "Vận tải", "Thủy sản", "Rau sạch", "Dược liệu"};
-  const char* sectors[] = {"agriculture", "trade_services", "agriculture", "industry_handicraft", "transport", "agriculture", "agriculture", "agriculture"};
+  const char* themes[] = {"Nông nghiệp", "Dịch vụ",  "Chè",      "Miến dong",
+                          "Vận tải",     "Thủy sản", "Rau sạch", "Dược liệu"};
+  const char* sectors[] = {"agriculture", "trade_services", "agriculture", "industry_handicraft",
+                           "transport",   "agriculture",    "agriculture", "agriculture"};
   store::Transaction tx(c, store::Transaction::Mode::write);
   std::vector<int64_t> ids;
   ids.reserve(static_cast<size_t>(cooperatives));
@@ -74,19 +76,24 @@ void seed_bench(store::Connection& c, int cooperatives, int petitions, std::ostr
   }
   out << "hoptac: " << cooperatives << " cooperatives\n";
   auto agencies = ref.agencies();
-  const char* categories[] = {"credit", "land", "tax", "market", "support_policy", "workforce", "technology",
-                              "ocop", "infrastructure", "procedures", "insurance", "linkage", "disaster"};
-  const char* states[] = {"submitted", "received", "forwarded", "assigned", "assigned", "answered", "closed", "closed", "closed", "rejected"};
+  const char* categories[] = {"credit",         "land",       "tax",        "market",
+                              "support_policy", "workforce",  "technology", "ocop",
+                              "infrastructure", "procedures", "insurance",  "linkage",
+                              "disaster"};
+  const char* states[] = {"submitted", "received", "forwarded", "assigned", "assigned",
+                          "answered",  "closed",   "closed",    "closed",   "rejected"};
   domain::Date today = domain::Date::today_utc();
   for (int i = 0; i < petitions; ++i) {
     domain::Date created = today.plus_days(-rng.below(700));
     domain::Petition p;
     char code[32];
-    std::snprintf(code, sizeof code, "KN-%04d-%06d", created.year, repo.next_number("petition", created.year));
+    std::snprintf(code, sizeof code, "KN-%04d-%06d", created.year,
+                  repo.next_number("petition", created.year));
     p.code = code;
     p.cooperative = {ids[static_cast<size_t>(rng.below(static_cast<int>(ids.size())))], "", ""};
     p.title = std::string("Kiến nghị về ") + categories[i % 13] + " số " + std::to_string(i);
-    p.content = "Hợp tác xã đề nghị các cơ quan xem xét hỗ trợ " + std::string(themes[i % 8]) + " cho vụ sản xuất tới.";
+    p.content = "Hợp tác xã đề nghị các cơ quan xem xét hỗ trợ " + std::string(themes[i % 8]) +
+                " cho vụ sản xuất tới.";
     p.categories = {categories[i % 13]};
     p.created_at = created.iso() + "T08:00:00Z";
     p.id = repo.insert(p);
@@ -94,7 +101,8 @@ void seed_bench(store::Connection& c, int cooperatives, int petitions, std::ostr
     p.state = state;
     p.submitted_at = p.created_at;
     if (state == "assigned" || state == "answered" || state == "closed") {
-      const auto& a = agencies[static_cast<size_t>(3 + rng.below(static_cast<int>(agencies.size()) - 3))];
+      const auto& a =
+          agencies[static_cast<size_t>(3 + rng.below(static_cast<int>(agencies.size()) - 3))];
       p.lead_agency = domain::Ref{a.id, a.code, a.name};
       p.assigned_on = created.plus_days(10);
       p.due_on = created.plus_days(31);

@@ -80,6 +80,13 @@ bool can_see_private(const MaybeActor& a, int64_t cooperative_id) {
   return a && (a->role != Role::coop || a->represents(cooperative_id));
 }
 
+void require_may_create_cooperative(const MaybeActor& a) {
+  require_register_writer(a);
+}
+void require_may_edit_cooperative(const MaybeActor& a, int64_t id) {
+  require_writer_or_owner(a, id);
+}
+
 bool can_write_register(const MaybeActor& a) {
   return a && a->is_any_of({Role::alliance, Role::admin});
 }

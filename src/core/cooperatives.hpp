@@ -27,6 +27,10 @@ struct CooperativeInput {
 // True when the actor may see private fields (representative's phone, e-mail, figures).
 bool can_see_private(const MaybeActor& actor, int64_t cooperative_id);
 bool can_write_register(const MaybeActor& actor);
+// 401/403 before a body is even read: creating needs the register's keepers; editing, them or
+// the cooperative itself.
+void require_may_create_cooperative(const MaybeActor& actor);
+void require_may_edit_cooperative(const MaybeActor& actor, int64_t id);
 
 std::vector<domain::Cooperative> list_cooperatives(store::Connection& c,
                                                    const store::CooperativeFilter& f,

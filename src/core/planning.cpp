@@ -35,7 +35,8 @@ Date reference_day(int year) {
 }
 
 domain::Indicators compute(store::PlanningRepo& repo, int year, const store::Place& place) {
-  return domain::compute_indicators(year, repo.cooperative_facts(year, place),
+  auto [founded, dissolved] = repo.founded_and_dissolved(year, place);
+  return domain::compute_indicators(year, repo.cooperative_groups(year, place), founded, dissolved,
                                     repo.ocop_facts(place), reference_day(year));
 }
 
@@ -170,7 +171,8 @@ Dashboard dashboard(store::Connection& c, const MaybeActor& actor, int figures_y
   Transaction tx(c, Transaction::Mode::read);
   auto calendar = working_calendar(c);
   const Date today = Date::today_utc();
-  d.petitions = repo.petition_stats(petitions_year, today.iso(), calendar.due_soon_threshold(today).iso());
+  d.petitions =
+      repo.petition_stats(petitions_year, today.iso(), calendar.due_soon_threshold(today).iso());
   store::PetitionsRepo petitions(c);
   for (auto id : repo.oldest_open_petitions(10))
     if (auto p = petitions.get(id)) d.oldest_open.push_back(*p);

@@ -127,8 +127,8 @@ Document economy_report(store::Connection& c, int year) {
   for (const auto& [code, name] : places) {
     store::Place p;
     (by_district ? p.district : p.commune) = code;
-    auto x =
-        domain::compute_indicators(year, repo.cooperative_facts(year, p), {}, Date{year, 12, 31});
+    auto x = domain::compute_indicators(year, repo.cooperative_groups(year, p), 0, 0, {},
+                                        Date{year, 12, 31});
     if (x.cooperatives == 0) continue;
     place.rows.push_back({name, group_thousands(x.cooperatives), group_thousands(x.members),
                           group_thousands(x.workers), group_thousands(x.avg_income_vnd),
@@ -316,7 +316,8 @@ void check_report_request(store::Connection& c, const MaybeActor& actor, const R
   if (r.kind == "economy") indicators(c, r.year, {});  // a year without figures fails here
   if (r.kind == "conference") {
     Transaction tx(c, Transaction::Mode::read);
-    if (!store::ConferencesRepo(c).get(*r.conference_id)) throw Failure::not_found("hội nghị", "conference");
+    if (!store::ConferencesRepo(c).get(*r.conference_id))
+      throw Failure::not_found("hội nghị", "conference");
   }
 }
 

@@ -15,30 +15,29 @@ int64_t rounded_div(__int128 numerator, int64_t denominator) {
 }
 }  // namespace
 
-Indicators compute_indicators(int year, const std::vector<CooperativeFacts>& cooperatives,
+Indicators compute_indicators(int year, const std::vector<FactGroup>& groups,
+                              int64_t new_cooperatives, int64_t dissolved_cooperatives,
                               const std::vector<OcopFacts>& products, Date reference_day) {
   Indicators x;
   x.year = year;
+  x.new_cooperatives = new_cooperatives;
+  x.dissolved_cooperatives = dissolved_cooperatives;
   __int128 revenue = 0, profit = 0, income_weighted = 0;
-  for (const auto& c : cooperatives) {
-    if (c.founded_on && c.founded_on->year == year) ++x.new_cooperatives;
-    if (c.dissolved_on && c.dissolved_on->year == year) ++x.dissolved_cooperatives;
-    if (!c.reported) continue;
-    ++x.cooperatives;
-    ++x.by_kind[c.kind];
-    ++x.by_status[c.status];
-    const int64_t members = c.members_official + c.members_associate;
-    x.members_official += c.members_official;
-    x.members_associate += c.members_associate;
-    x.members += members;
-    x.workers += c.workers;
-    revenue += c.revenue_vnd;
-    profit += c.profit_vnd;
-    income_weighted += static_cast<__int128>(c.avg_income_vnd) * members;
-    if (!c.classification.empty()) {
-      ++x.rated;
-      ++x.by_classification[c.classification];
-      if (c.classification == "tot" || c.classification == "kha") ++x.effective;
+  for (const auto& g : groups) {
+    x.cooperatives += g.count;
+    x.by_kind[g.kind] += g.count;
+    x.by_status[g.status] += g.count;
+    x.members_official += g.members_official;
+    x.members_associate += g.members_associate;
+    x.members += g.members_official + g.members_associate;
+    x.workers += g.workers;
+    revenue += g.revenue_vnd;
+    profit += g.profit_vnd;
+    income_weighted += g.income_weighted;
+    if (!g.classification.empty()) {
+      x.rated += g.count;
+      x.by_classification[g.classification] += g.count;
+      if (g.classification == "tot" || g.classification == "kha") x.effective += g.count;
     }
   }
   x.avg_revenue_vnd = rounded_div(revenue, x.cooperatives);
@@ -55,6 +54,22 @@ Indicators compute_indicators(int year, const std::vector<CooperativeFacts>& coo
       ++x.ocop_by_stars[p.stars];
     }
   return x;
+}
+
+Indicators compute_indicators(int year, const std::vector<CooperativeFacts>& cooperatives,
+                              const std::vector<OcopFacts>& products, Date reference_day) {
+  std::vector<FactGroup> groups;
+  int64_t founded = 0, dissolved = 0;
+  for (const auto& c : cooperatives) {
+    if (c.founded_on && c.founded_on->year == year) ++founded;
+    if (c.dissolved_on && c.dissolved_on->year == year) ++dissolved;
+    if (!c.reported) continue;
+    const int64_t members = c.members_official + c.members_associate;
+    groups.push_back({c.kind, c.status, c.classification, 1, c.members_official,
+                      c.members_associate, c.workers, c.revenue_vnd, c.profit_vnd,
+                      c.avg_income_vnd * members});
+  }
+  return compute_indicators(year, groups, founded, dissolved, products, reference_day);
 }
 
 const std::vector<IndicatorDef>& plan_indicators() {

@@ -42,6 +42,19 @@ struct Indicators {
   std::map<int, int64_t> ocop_by_stars;
 };
 
+// Reporting cooperatives of one kind, status and classification, added up: what a database
+// GROUP BY gives, so that national-size data need not travel row by row.
+struct FactGroup {
+  std::string kind, status, classification;
+  int64_t count = 0, members_official = 0, members_associate = 0, workers = 0;
+  int64_t revenue_vnd = 0, profit_vnd = 0;
+  int64_t income_weighted = 0;  // Σ avg_income × members
+};
+
+Indicators compute_indicators(int year, const std::vector<FactGroup>& groups,
+                              int64_t new_cooperatives, int64_t dissolved_cooperatives,
+                              const std::vector<OcopFacts>& products, Date reference_day);
+
 // `reference_day`: the day OCOP certificates must be valid on (the year's last day, or today
 // for the current year).
 Indicators compute_indicators(int year, const std::vector<CooperativeFacts>& cooperatives,

@@ -158,12 +158,14 @@ AwardsRepo::Eligibility AwardsRepo::eligibility(int64_t cooperative_id, int year
 }
 
 std::vector<domain::Nomination> AwardsRepo::awarded(std::optional<int> year,
-                                                    std::optional<std::string> level) {
+                                                    std::optional<std::string> level,
+                                                    std::optional<int64_t> cooperative_id) {
   auto st =
       c_.prepare(std::string(kNominationSelect) +
                  "WHERE n.status = 'awarded' AND (?1 IS NULL OR k.year = ?1) AND (?2 IS NULL OR "
-                 "k.level = ?2) ORDER BY k.year DESC, k.level DESC, c.name COLLATE vi");
-  st.bind_all(year, level);
+                 "k.level = ?2) AND (?3 IS NULL OR n.cooperative_id = ?3) ORDER BY k.year DESC, "
+                 "k.level DESC, c.name COLLATE vi");
+  st.bind_all(year, level, cooperative_id);
   std::vector<domain::Nomination> out;
   while (st.step()) out.push_back(read_nomination(st));
   return out;

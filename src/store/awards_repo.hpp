@@ -35,8 +35,8 @@ class AwardsRepo {
   };
   Eligibility eligibility(int64_t cooperative_id, int year);
 
-  std::vector<domain::Nomination> awarded(std::optional<int> year,
-                                          std::optional<std::string> level);
+  std::vector<domain::Nomination> awarded(std::optional<int> year, std::optional<std::string> level,
+                                          std::optional<int64_t> cooperative_id);
 
  private:
   Connection& c_;

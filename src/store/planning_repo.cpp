@@ -53,6 +53,58 @@ std::vector<domain::CooperativeFacts> PlanningRepo::cooperative_facts(int year,
   return out;
 }
 
+std::vector<domain::FactGroup> PlanningRepo::cooperative_groups(int year, const Place& place) {
+  const bool anywhere = !place.district && !place.commune;
+  if (anywhere) {
+    // The whole province: the running totals of migration 0005.
+    auto st = c_.prepare(
+        "SELECT kind, status, classification, n, members_official, members_associate, workers, "
+        "revenue_vnd, profit_vnd, income_weighted FROM figures_tally WHERE year = ? AND n > 0");
+    st.bind(year);
+    std::vector<domain::FactGroup> out;
+    while (st.step())
+      out.push_back({st.text(0), st.text(1), st.text(2), st.i64(3), st.i64(4), st.i64(5), st.i64(6),
+                     st.i64(7), st.i64(8), st.i64(9)});
+    return out;
+  }
+  std::string sql =
+      "SELECT c.kind, c.status, coalesce(y.classification, ''), count(*), sum(y.members_official), "
+      "sum(y.members_associate), sum(y.workers), sum(y.revenue_vnd), sum(y.profit_vnd), "
+      "sum(y.avg_income_vnd * (y.members_official + y.members_associate)) "
+      "FROM cooperative_years y JOIN cooperatives c ON c.id = y.cooperative_id ";
+  if (anywhere)
+    sql += "WHERE y.year = ?1 AND ?2 IS NULL AND ?3 IS NULL ";
+  else
+    sql += std::string(kPlaceJoin) + "WHERE y.year = ?1 AND " + kPlaceWhere;
+  sql += "GROUP BY 1, 2, 3";
+  auto st = c_.prepare(sql);
+  st.bind_all(year, place.district, place.commune);
+  std::vector<domain::FactGroup> out;
+  while (st.step())
+    out.push_back({st.text(0), st.text(1), st.text(2), st.i64(3), st.i64(4), st.i64(5), st.i64(6),
+                   st.i64(7), st.i64(8), st.i64(9)});
+  return out;
+}
+
+std::pair<int64_t, int64_t> PlanningRepo::founded_and_dissolved(int year, const Place& place) {
+  const std::string y = std::to_string(year);
+  if (!place.district && !place.commune) {
+    auto st = c_.prepare(
+        "SELECT (SELECT count(*) FROM cooperatives WHERE founded_on BETWEEN ?1 AND ?2), "
+        "(SELECT count(*) FROM cooperatives WHERE dissolved_on BETWEEN ?1 AND ?2)");
+    st.bind_all(y + "-01-01", y + "-12-31");
+    st.step();
+    return {st.i64(0), st.i64(1)};
+  }
+  auto st = c_.prepare(
+      std::string("SELECT count(*) FILTER (WHERE c.founded_on BETWEEN ?4 AND ?5), "
+                  "count(*) FILTER (WHERE c.dissolved_on BETWEEN ?4 AND ?5) FROM cooperatives c ") +
+      kPlaceJoin + "WHERE ?1 IS NOT NULL AND " + kPlaceWhere);
+  st.bind_all(year, place.district, place.commune, y + "-01-01", y + "-12-31");
+  st.step();
+  return {st.i64(0), st.i64(1)};
+}
+
 std::vector<domain::OcopFacts> PlanningRepo::ocop_facts(const Place& place) {
   auto st =
       c_.prepare(std::string("SELECT o.stars, o.decided_on, o.expires_on FROM ocop_products o "
@@ -148,18 +200,22 @@ PetitionStats PlanningRepo::petition_stats(int year, const std::string& today,
                                            const std::string& soon_until) {
   PetitionStats s;
   {
-    auto st = c_.prepare("SELECT state, sum(n) FROM petition_tally WHERE year = ? GROUP BY state HAVING sum(n) > 0");
+    auto st = c_.prepare(
+        "SELECT state, sum(n) FROM petition_tally WHERE year = ? GROUP BY state HAVING sum(n) > 0");
     st.bind(year);
     while (st.step()) s.by_state[st.text(0)] = st.i64(1);
   }
   {
     auto st = c_.prepare(
-        "SELECT category, sum(n) FROM petition_tally WHERE year = ? GROUP BY category HAVING sum(n) > 0");
+        "SELECT category, sum(n) FROM petition_tally WHERE year = ? GROUP BY category HAVING "
+        "sum(n) > 0");
     st.bind(year);
     while (st.step()) s.by_category[st.text(0)] = st.i64(1);
   }
   {
-    auto st = c_.prepare("SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE on_time), 0) FROM petition_answer_tally WHERE year = ?");
+    auto st = c_.prepare(
+        "SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE on_time), 0) FROM "
+        "petition_answer_tally WHERE year = ?");
     st.bind(year);
     st.step();
     s.answered_with_due = st.i64(0);
@@ -167,7 +223,8 @@ PetitionStats PlanningRepo::petition_stats(int year, const std::string& today,
   }
   {
     auto st = c_.prepare(
-        "SELECT count(*) FILTER (WHERE due_on < ?1), count(*) FILTER (WHERE due_on BETWEEN ?1 AND ?2) "
+        "SELECT count(*) FILTER (WHERE due_on < ?1), count(*) FILTER (WHERE due_on BETWEEN ?1 AND "
+        "?2) "
         "FROM petitions WHERE state = 'assigned' AND due_on <= ?2");
     st.bind_all(today, soon_until);
     st.step();

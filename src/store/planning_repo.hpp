@@ -38,6 +38,9 @@ class PlanningRepo {
 
   std::vector<domain::CooperativeFacts> cooperative_facts(int year, const Place& place);
   std::vector<domain::OcopFacts> ocop_facts(const Place& place);
+  // The same facts added up in the database (for large registers).
+  std::vector<domain::FactGroup> cooperative_groups(int year, const Place& place);
+  std::pair<int64_t, int64_t> founded_and_dissolved(int year, const Place& place);
   std::optional<std::pair<int, int>> years_with_figures();
   bool has_figures(int year);
 
