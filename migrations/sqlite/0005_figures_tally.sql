@@ -62,3 +62,6 @@ FROM cooperative_years y JOIN cooperatives c ON c.id = y.cooperative_id GROUP BY
 -- New and dissolved cooperatives of a year, counted from an index.
 CREATE INDEX cooperatives_founded ON cooperatives (founded_on);
 CREATE INDEX cooperatives_dissolved ON cooperatives (dissolved_on) WHERE dissolved_on IS NOT NULL;
+
+-- Lists of petitions in one state, newest first, without sorting them all.
+CREATE INDEX petitions_state_created ON petitions (state, created_at, id);

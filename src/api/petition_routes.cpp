@@ -68,6 +68,9 @@ core::PetitionQuery petition_query(QueryInput& in, bool public_view) {
                            {"created_at", "-created_at", "due_on", "-due_on", "code", "-code"})) {
       q.descending = s->front() == '-';
       q.sort = q.descending ? s->substr(1) : *s;
+    } else if (q.overdue || q.due_soon) {
+      q.sort = "due_on";  // a deadline list reads the most urgent first
+      q.descending = false;
     }
   }
   q.page = in.page();

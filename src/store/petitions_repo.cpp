@@ -1,5 +1,7 @@
 #include "store/petitions_repo.hpp"
 
+#include <variant>
+
 namespace hoptac::store {
 
 using domain::Date;
@@ -56,40 +58,68 @@ std::optional<std::string> iso(const std::optional<Date>& d) {
   return d->iso();
 }
 
-// ?1 fts, ?2 status, ?3 category, ?4 agency, ?5 cooperative, ?6 conference, ?7 batch,
-// ?8 overdue, ?9 due_soon, ?10 today, ?11 soon_until, ?12 from, ?13 to, ?14 visible coop,
-// ?15 visible agency, ?16 published only
-constexpr const char* kWhere =
-    "WHERE (?1 IS NULL OR p.id IN (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ?1)) "
-    "AND (?2 IS NULL OR p.state = ?2) "
-    "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM petition_categories pc WHERE pc.petition_id = p.id "
-    "  AND pc.category = ?3)) "
-    "AND (?4 IS NULL OR p.lead_agency_id = ?4 OR EXISTS (SELECT 1 FROM petition_coordinators pa "
-    "  WHERE pa.petition_id = p.id AND pa.agency_id = ?4)) "
-    "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM petition_cooperatives pk WHERE pk.petition_id = p.id "
-    "  AND pk.cooperative_id = ?5)) "
-    "AND (?6 IS NULL OR p.conference_id = ?6) "
-    "AND (?7 IS NULL OR p.batch_id = ?7) "
-    "AND (?8 = 0 OR (p.state = 'assigned' AND p.due_on < ?10)) "
-    "AND (?9 = 0 OR (p.state = 'assigned' AND p.due_on BETWEEN ?10 AND ?11)) "
-    "AND (?12 IS NULL OR p.created_at >= ?12) "
-    "AND (?13 IS NULL OR p.created_at < ?13) "
-    "AND (?14 IS NULL OR p.published = 1 OR EXISTS (SELECT 1 FROM petition_cooperatives pv "
-    "  WHERE pv.petition_id = p.id AND pv.cooperative_id = ?14)) "
-    "AND (?15 IS NULL OR p.lead_agency_id = ?15 OR EXISTS (SELECT 1 FROM petition_coordinators pw "
-    "  WHERE pw.petition_id = p.id AND pw.agency_id = ?15)) "
-    "AND (?16 = 0 OR p.published = 1) ";
+// The WHERE clause names only the filters in use, so that the planner sees real conditions
+// (an index on state and due date, on created_at) instead of "? IS NULL OR ..." on every row.
+struct Where {
+  std::string sql;
+  std::vector<std::variant<int64_t, std::string>> values;
+  void add(const std::string& condition) { sql += (sql.empty() ? "WHERE " : " AND ") + condition; }
+  void add(const std::string& condition, std::variant<int64_t, std::string> v) {
+    add(condition);
+    values.push_back(std::move(v));
+  }
+  void bind(sqlite::Statement& st) const {
+    for (const auto& v : values) std::visit([&](const auto& x) { st.bind(x); }, v);
+  }
+};
 
-void bind_filter(sqlite::Statement& st, const PetitionFilter& f) {
-  st.bind_all(f.fts_query, f.status, f.category, f.agency, f.cooperative, f.conference, f.batch,
-              static_cast<int64_t>(f.overdue), static_cast<int64_t>(f.due_soon), f.today,
-              f.soon_until, f.from, f.to_exclusive, f.visible_to_cooperative, f.visible_to_agency,
-              static_cast<int64_t>(f.published_only));
+Where where_of(const PetitionFilter& f) {
+  Where w;
+  if (f.fts_query)
+    w.add("p.id IN (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ?)", *f.fts_query);
+  if (f.status) w.add("p.state = ?", *f.status);
+  if (f.category)
+    w.add("p.id IN (SELECT petition_id FROM petition_categories WHERE category = ?)", *f.category);
+  if (f.agency) {
+    w.add(
+        "(p.lead_agency_id = ? OR p.id IN (SELECT petition_id FROM petition_coordinators WHERE "
+        "agency_id = ?))",
+        *f.agency);
+    w.values.emplace_back(*f.agency);
+  }
+  if (f.cooperative)
+    w.add("p.id IN (SELECT petition_id FROM petition_cooperatives WHERE cooperative_id = ?)",
+          *f.cooperative);
+  if (f.conference) w.add("p.conference_id = ?", *f.conference);
+  if (f.batch) w.add("p.batch_id = ?", *f.batch);
+  if (f.overdue) w.add("p.state = 'assigned' AND p.due_on < ?", f.today);
+  if (f.due_soon) {
+    w.add("p.state = 'assigned' AND p.due_on BETWEEN ? AND ?", f.today);
+    w.values.emplace_back(f.soon_until);
+  }
+  if (f.from) w.add("p.created_at >= ?", *f.from);
+  if (f.to_exclusive) w.add("p.created_at < ?", *f.to_exclusive);
+  if (f.visible_to_cooperative) {
+    w.add(
+        "(p.published = 1 OR p.id IN (SELECT petition_id FROM petition_cooperatives WHERE "
+        "cooperative_id = ?))",
+        *f.visible_to_cooperative);
+  }
+  if (f.visible_to_agency) {
+    w.add(
+        "(p.lead_agency_id = ? OR p.id IN (SELECT petition_id FROM petition_coordinators WHERE "
+        "agency_id = ?))",
+        *f.visible_to_agency);
+    w.values.emplace_back(*f.visible_to_agency);
+  }
+  if (f.published_only) w.add("p.published = 1");
+  return w;
 }
 
 std::string order_by(const PetitionFilter& f) {
   std::string dir = f.descending ? " DESC" : " ASC";
-  if (f.sort == "due_on") return "ORDER BY p.due_on IS NULL, p.due_on" + dir + ", p.id" + dir;
+  // Plain columns, so that an index on (state, due_on) serves the order too.
+  if (f.sort == "due_on") return "ORDER BY p.due_on" + dir + ", p.id" + dir;
   if (f.sort == "code") return "ORDER BY p.year" + dir + ", p.seq" + dir;
   return "ORDER BY p.created_at" + dir + ", p.id" + dir;
 }
@@ -278,13 +308,14 @@ void PetitionsRepo::refresh_search(int64_t id) {
 }
 
 std::vector<domain::Petition> PetitionsRepo::list(const PetitionFilter& f, int64_t* total) {
+  const Where w = where_of(f);
   {
-    auto st = c_.prepare(std::string("SELECT count(*) FROM petitions p ") + kWhere);
-    bind_filter(st, f);
+    auto st = c_.prepare("SELECT count(*) FROM petitions p " + w.sql);
+    w.bind(st);
     *total = st.step() ? st.i64(0) : 0;
   }
-  auto st = c_.prepare(std::string(kSelect) + kWhere + order_by(f) + " LIMIT ?17 OFFSET ?18");
-  bind_filter(st, f);
+  auto st = c_.prepare(std::string(kSelect) + w.sql + " " + order_by(f) + " LIMIT ? OFFSET ?");
+  w.bind(st);
   st.bind_all(static_cast<int64_t>(f.per_page > 0 ? f.per_page : -1),
               static_cast<int64_t>(f.per_page > 0 ? (f.page - 1) * f.per_page : 0));
   std::vector<domain::Petition> out;
