@@ -12,6 +12,7 @@ HOPTAC_ASSET(hoptac_migration_0002)
 HOPTAC_ASSET(hoptac_migration_0003)
 HOPTAC_ASSET(hoptac_migration_0004)
 HOPTAC_ASSET(hoptac_migration_0005)
+HOPTAC_ASSET(hoptac_migration_0006)
 HOPTAC_ASSET(hoptac_units_2025_03)
 HOPTAC_ASSET(hoptac_units_2025_07)
 HOPTAC_ASSET(hoptac_openapi)
@@ -25,6 +26,7 @@ const std::vector<Migration>& sqlite_migrations() {
       {3, "plans_awards", hoptac_migration_0003_view()},
       {4, "running_totals", hoptac_migration_0004_view()},
       {5, "figures_tally", hoptac_migration_0005_view()},
+      {6, "name_sort", hoptac_migration_0006_view()},
   };
   return all;
 }

@@ -14,31 +14,64 @@ constexpr const char* kSelect =
     "d.id, coalesce(d.code, ''), coalesce(d.name, ''), p.id, p.code, p.name, "
     "y.year, y.members_official + y.members_associate, coalesce(y.classification, '') ";
 
-// ?1 q, ?2 kind, ?3 status, ?4 district, ?5 commune, ?6 sector, ?7 classification, ?8 year
-constexpr const char* kFromWhere =
+constexpr const char* kJoins =
     "FROM cooperatives c "
     "JOIN admin_units w ON w.id = c.commune_id "
     "LEFT JOIN admin_units d ON d.id = w.parent_id AND d.level = 'district' "
-    "JOIN admin_units p ON p.id = w.province_id "
-    "LEFT JOIN cooperative_years y ON y.cooperative_id = c.id AND y.year = coalesce(?8, "
-    "  (SELECT max(year) FROM cooperative_years m WHERE m.cooperative_id = c.id)) "
-    "WHERE (?1 IS NULL OR c.search_folded LIKE '%' || ?1 || '%') "
-    "AND (?2 IS NULL OR c.kind = ?2) "
-    "AND (?3 IS NULL OR c.status = ?3) "
-    "AND (?4 IS NULL OR d.code = ?4) "
-    "AND (?5 IS NULL OR w.code = ?5 OR EXISTS (SELECT 1 FROM admin_unit_successors s "
-    "  JOIN admin_units n ON n.id = s.new_id WHERE s.old_id = w.id AND n.code = ?5)) "
-    "AND (?6 IS NULL OR EXISTS (SELECT 1 FROM cooperative_sectors cs "
-    "  WHERE cs.cooperative_id = c.id AND cs.sector = ?6)) "
-    "AND (?7 IS NULL OR y.classification = ?7) "
-    "AND (?8 IS NULL OR y.year IS NOT NULL) ";
+    "JOIN admin_units p ON p.id = w.province_id ";
 
-void bind_filter(sqlite::Statement& st, const CooperativeFilter& f) {
-  st.bind_all(f.q_folded, f.kind, f.status, f.district, f.commune, f.sector, f.classification);
-  if (f.year)
-    st.bind(static_cast<int64_t>(*f.year));
-  else
-    st.bind(std::nullopt);
+// The conditions of the filters in use, on `c` alone, so that the count needs no join and
+// the planner sees real conditions.
+struct Where {
+  std::string sql;
+  std::vector<std::string> values;
+  void add(const std::string& condition) { sql += (sql.empty() ? "WHERE " : " AND ") + condition; }
+  void add(const std::string& condition, std::string v) {
+    add(condition);
+    values.push_back(std::move(v));
+  }
+  void bind(sqlite::Statement& st) const {
+    for (const auto& v : values) st.bind(v);
+  }
+};
+
+// The year whose figures a row shows: the one asked for, or the cooperative's latest.
+std::string figures_year(const CooperativeFilter& f) {
+  return f.year ? std::to_string(*f.year)
+                : "(SELECT max(year) FROM cooperative_years m WHERE m.cooperative_id = c.id)";
+}
+
+Where where_of(const CooperativeFilter& f) {
+  Where w;
+  if (f.q_folded) w.add("c.search_folded LIKE '%' || ? || '%'", *f.q_folded);
+  if (f.kind) w.add("c.kind = ?", *f.kind);
+  if (f.status) w.add("c.status = ?", *f.status);
+  if (f.district)
+    w.add(
+        "c.commune_id IN (SELECT x.id FROM admin_units x JOIN admin_units dd ON dd.id = "
+        "x.parent_id "
+        "WHERE dd.level = 'district' AND dd.code = ?)",
+        *f.district);
+  if (f.commune) {
+    // The commune as registered, or a new commune that the registered one became.
+    w.add(
+        "c.commune_id IN (SELECT id FROM admin_units WHERE level = 'commune' AND code = ? "
+        "UNION SELECT s.old_id FROM admin_unit_successors s JOIN admin_units n ON n.id = s.new_id "
+        "WHERE n.code = ?)",
+        *f.commune);
+    w.values.push_back(*f.commune);
+  }
+  if (f.sector)
+    w.add("c.id IN (SELECT cooperative_id FROM cooperative_sectors WHERE sector = ?)", *f.sector);
+  if (f.year && !f.classification)
+    w.add("c.id IN (SELECT cooperative_id FROM cooperative_years WHERE year = " +
+          std::to_string(*f.year) + ")");
+  if (f.classification)
+    w.add(
+        "EXISTS (SELECT 1 FROM cooperative_years y2 WHERE y2.cooperative_id = c.id AND y2.year = " +
+            figures_year(f) + " AND y2.classification = ?)",
+        *f.classification);
+  return w;
 }
 
 domain::Cooperative read_cooperative(const sqlite::Statement& st) {
@@ -72,7 +105,7 @@ std::string order_by(const CooperativeFilter& f) {
   if (f.sort == "founded_on") return "ORDER BY c.founded_on" + dir + ", c.id";
   if (f.sort == "members") return "ORDER BY 28" + dir + ", c.id";
   if (f.sort == "id") return "ORDER BY c.id" + dir;
-  return "ORDER BY c.name COLLATE vi" + dir + ", c.id";
+  return "ORDER BY c.name_sort" + dir + ", c.id" + dir;
 }
 
 // The record's columns in the order INSERT and UPDATE list them, ending with the two
@@ -125,14 +158,18 @@ constexpr const char* kProductColumns =
 
 std::vector<domain::Cooperative> CooperativesRepo::list(const CooperativeFilter& f,
                                                         int64_t* total) {
+  const Where w = where_of(f);
   {
-    auto st = c_.prepare(std::string("SELECT count(*) ") + kFromWhere);
-    bind_filter(st, f);
+    auto st = c_.prepare("SELECT count(*) FROM cooperatives c " + w.sql);
+    w.bind(st);
     *total = st.step() ? st.i64(0) : 0;
   }
-  std::string sql = std::string(kSelect) + kFromWhere + order_by(f) + " LIMIT ?9 OFFSET ?10";
+  std::string sql =
+      std::string(kSelect) + kJoins +
+      "LEFT JOIN cooperative_years y ON y.cooperative_id = c.id AND y.year = " + figures_year(f) +
+      " " + w.sql + " " + order_by(f) + " LIMIT ? OFFSET ?";
   auto st = c_.prepare(sql);
-  bind_filter(st, f);
+  w.bind(st);
   st.bind(f.per_page > 0 ? static_cast<int64_t>(f.per_page) : int64_t{-1});
   st.bind(f.per_page > 0 ? static_cast<int64_t>(f.page - 1) * f.per_page : int64_t{0});
   std::vector<domain::Cooperative> out;
@@ -189,8 +226,8 @@ int64_t CooperativesRepo::insert(const domain::Cooperative& c, int64_t commune_u
   auto st = c_.prepare(
       "INSERT INTO cooperatives (kind, name, registration_code, commune_id, address, founded_on, "
       "charter_capital_vnd, status, rep_name, rep_title, rep_phone, rep_email, search_folded, "
-      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "fold(? || ' | ' || (SELECT name FROM admin_units WHERE id = ?)), ?, ?)");
+      "created_at, updated_at, name_sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "fold(? || ' | ' || (SELECT name FROM admin_units WHERE id = ?)), ?, ?, vi_key(?2))");
   bind_record(st, c, commune_unit_id);
   st.bind_all(now, now);
   st.run();
@@ -206,7 +243,7 @@ void CooperativesRepo::update(const domain::Cooperative& c, int64_t commune_unit
       "address = ?, founded_on = ?, charter_capital_vnd = ?, status = ?, rep_name = ?, "
       "rep_title = ?, rep_phone = ?, rep_email = ?, "
       "search_folded = fold(? || ' | ' || (SELECT name FROM admin_units WHERE id = ?)), "
-      "version = version + 1, updated_at = ? WHERE id = ?");
+      "name_sort = vi_key(?2), version = version + 1, updated_at = ? WHERE id = ?");
   bind_record(st, c, commune_unit_id);
   st.bind_all(now, c.id);
   st.run();

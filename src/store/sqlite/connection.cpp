@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 #include <unicode/ucol.h>
+#include <unicode/uiter.h>
 
 #include "text/fold.hpp"
 
@@ -32,6 +33,28 @@ struct Connection::Collator {
   UCollator* collator = nullptr;
   ~Collator() {
     if (collator) ucol_close(collator);
+  }
+  // SQL function vi_key(text): the collator's sort key, so that an index can sort by name.
+  static void sort_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    const auto* s = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+    if (s == nullptr) {
+      sqlite3_result_null(ctx);
+      return;
+    }
+    auto* self = static_cast<Collator*>(sqlite3_user_data(ctx));
+    UErrorCode status = U_ZERO_ERROR;
+    UCharIterator it;
+    uiter_setUTF8(&it, s, sqlite3_value_bytes(argv[0]));
+    uint32_t state[2] = {0, 0};
+    std::string key;
+    uint8_t buf[256];
+    for (;;) {
+      int32_t n = ucol_nextSortKeyPart(self->collator, &it, state, buf, sizeof buf, &status);
+      if (U_FAILURE(status) || n <= 0) break;
+      key.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+      if (n < static_cast<int32_t>(sizeof buf)) break;
+    }
+    sqlite3_result_blob(ctx, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
   }
   static int compare(void* self, int na, const void* a, int nb, const void* b) {
     UErrorCode status = U_ZERO_ERROR;
@@ -67,7 +90,8 @@ Statement& Statement::bind_blob(std::string_view bytes) {
 
 std::string Statement::blob(int col) const {
   const void* p = sqlite3_column_blob(stmt_, col);
-  return p ? std::string(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+  return p ? std::string(static_cast<const char*>(p),
+                         static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
            : std::string();
 }
 
@@ -133,9 +157,10 @@ Connection::Connection(const std::string& path) {
   collator_ = std::make_unique<Collator>();
   UErrorCode status = U_ZERO_ERROR;
   collator_->collator = ucol_open("vi", &status);
-  if (U_SUCCESS(status))
-    sqlite3_create_collation_v2(db_, "vi", SQLITE_UTF8, collator_.get(), &Collator::compare,
-                                nullptr);
+  if (U_FAILURE(status)) throw DatabaseError("ICU has no Vietnamese collator", SQLITE_ERROR);
+  sqlite3_create_collation_v2(db_, "vi", SQLITE_UTF8, collator_.get(), &Collator::compare, nullptr);
+  sqlite3_create_function_v2(db_, "vi_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, collator_.get(),
+                             &Collator::sort_key, nullptr, nullptr, nullptr);
 }
 
 Connection::~Connection() {
