@@ -354,6 +354,16 @@ domain::WorkingCalendar working_calendar(store::Connection& c) {
   return domain::WorkingCalendar(store::PetitionsRepo(c).holidays());
 }
 
+std::optional<std::string> as_petition_code(const std::string& q) {
+  std::string s;
+  for (char ch : q)
+    if (ch != ' ') s += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (s.size() != 14 || s.rfind("KN-", 0) != 0 || s[7] != '-') return std::nullopt;
+  for (size_t i : {3, 4, 5, 6, 8, 9, 10, 11, 12, 13})
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
+  return s;
+}
+
 std::optional<std::string> fts_query(const std::string& q) {
   std::string folded = text::fold(q);
   std::string out, token;
@@ -466,7 +476,13 @@ std::vector<Petition> list_petitions(store::Connection& c, const MaybeActor& act
   store::PetitionFilter f;
   if (actor->role == Role::coop) f.visible_to_cooperative = actor->cooperative_id.value_or(-1);
   if (actor->role == Role::department) f.visible_to_agency = actor->agency_id.value_or(-1);
-  if (q.q) f.fts_query = fts_query(*q.q);
+  if (q.q) {
+    // A readable code is looked up by its unique index, not through the text index.
+    if (auto code = as_petition_code(*q.q))
+      f.code = code;
+    else
+      f.fts_query = fts_query(*q.q);
+  }
   f.status = q.status;
   f.category = q.category;
   f.agency = q.agency;

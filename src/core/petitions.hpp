@@ -88,6 +88,8 @@ std::pair<domain::Attachment, std::string> read_attachment(store::Connection& c,
                                                            int64_t attachment_id,
                                                            const std::string& storage_dir);
 
+// "kn-2025-000123" -> "KN-2025-000123" when the search text is a petition's code.
+std::optional<std::string> as_petition_code(const std::string& q);
 // Folded, tokenised FTS5 query for a user's search text; nothing when it has no word.
 std::optional<std::string> fts_query(const std::string& q);
 

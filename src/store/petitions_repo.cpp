@@ -75,6 +75,7 @@ struct Where {
 
 Where where_of(const PetitionFilter& f) {
   Where w;
+  if (f.code) w.add("p.code = ?", *f.code);
   if (f.fts_query)
     w.add("p.id IN (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ?)", *f.fts_query);
   if (f.status) w.add("p.state = ?", *f.status);

@@ -14,6 +14,7 @@ namespace hoptac::store {
 
 struct PetitionFilter {
   std::optional<std::string> fts_query;  // an FTS5 MATCH expression over folded text
+  std::optional<std::string> code;       // a readable code, exactly
   std::optional<std::string> status, category;
   std::optional<int64_t> agency, cooperative, conference, batch;
   bool overdue = false, due_soon = false;
