@@ -26,7 +26,7 @@ const std::vector<Migration>& sqlite_migrations() {
       {3, "plans_awards", hoptac_migration_0003_view()},
       {4, "running_totals", hoptac_migration_0004_view()},
       {5, "figures_tally", hoptac_migration_0005_view()},
-      {6, "name_sort", hoptac_migration_0006_view()},
+      {6, "sort_keys_and_due_tally", hoptac_migration_0006_view()},
   };
   return all;
 }

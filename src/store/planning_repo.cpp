@@ -223,9 +223,9 @@ PetitionStats PlanningRepo::petition_stats(int year, const std::string& today,
   }
   {
     auto st = c_.prepare(
-        "SELECT count(*) FILTER (WHERE due_on < ?1), count(*) FILTER (WHERE due_on BETWEEN ?1 AND "
-        "?2) "
-        "FROM petitions WHERE state = 'assigned' AND due_on <= ?2");
+        "SELECT coalesce(sum(n) FILTER (WHERE due_on < ?1), 0), "
+        "coalesce(sum(n) FILTER (WHERE due_on BETWEEN ?1 AND ?2), 0) "
+        "FROM petition_due_tally WHERE due_on <= ?2");
     st.bind_all(today, soon_until);
     st.step();
     s.overdue = st.i64(0);
