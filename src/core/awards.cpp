@@ -1,6 +1,7 @@
 #include "core/awards.hpp"
 
 #include "core/clock.hpp"
+#include "core/permissions.hpp"
 #include "domain/failure.hpp"
 #include "store/awards_repo.hpp"
 #include "text/fold.hpp"
@@ -14,9 +15,9 @@ using store::Transaction;
 
 namespace {
 
-void require_staff(const MaybeActor& a) {
-  if (!a) throw Failure::unauthenticated();
-  if (a->role == Role::coop || a->role == Role::department) throw Failure::forbidden();
+// Campaigns are the business of the Alliance, the leadership and the administrator.
+void require_award_staff(const MaybeActor& a) {
+  require_role(a, {Role::alliance, Role::leader, Role::admin});
 }
 
 domain::AwardCampaign load(store::AwardsRepo& repo, int64_t id) {
@@ -33,14 +34,14 @@ Failure conflict(const std::string& field, const std::string& vi, const std::str
 
 std::vector<domain::AwardCampaign> list_campaigns(store::Connection& c, const MaybeActor& actor,
                                                   std::optional<int> year) {
-  require_staff(actor);
+  require_award_staff(actor);
   Transaction tx(c, Transaction::Mode::read);
   return store::AwardsRepo(c).campaigns(year);
 }
 
 domain::AwardCampaign get_campaign(store::Connection& c, const MaybeActor& actor, int64_t id,
                                    std::vector<domain::Nomination>* nominations) {
-  require_staff(actor);
+  require_award_staff(actor);
   store::AwardsRepo repo(c);
   Transaction tx(c, Transaction::Mode::read);
   auto k = load(repo, id);

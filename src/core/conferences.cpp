@@ -2,6 +2,7 @@
 
 #include "core/clock.hpp"
 #include "core/notify.hpp"
+#include "core/permissions.hpp"
 #include "domain/failure.hpp"
 #include "store/conferences_repo.hpp"
 #include "store/petitions_repo.hpp"
@@ -18,13 +19,8 @@ using store::Transaction;
 
 namespace {
 
-void require_signed_in(const MaybeActor& a) {
-  if (!a) throw Failure::unauthenticated();
-}
-
 void require_organiser(const MaybeActor& a) {
-  require_signed_in(a);
-  if (!a->is_any_of({Role::alliance, Role::leader})) throw Failure::forbidden();
+  require_role(a, {Role::alliance, Role::leader});
 }
 
 void check_length(const std::optional<std::string>& v, const char* field, std::size_t max,

@@ -1,6 +1,7 @@
 #include "core/cooperatives.hpp"
 
 #include "core/clock.hpp"
+#include "core/permissions.hpp"
 #include "domain/cooperative_rules.hpp"
 #include "domain/failure.hpp"
 #include "store/reference_repo.hpp"
@@ -14,15 +15,10 @@ using store::Transaction;
 
 namespace {
 
-void require_signed_in(const MaybeActor& a) {
-  if (!a) throw Failure::unauthenticated();
-}
-
 // The register is written by the Alliance and the administrator; a cooperative writes some
 // parts of its own record (checked where those parts are written).
 void require_register_writer(const MaybeActor& a) {
-  require_signed_in(a);
-  if (!a->is_any_of({Role::alliance, Role::admin})) throw Failure::forbidden();
+  require_role(a, {Role::alliance, Role::admin});
 }
 
 void require_writer_or_owner(const MaybeActor& a, int64_t coop_id) {

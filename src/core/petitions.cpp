@@ -11,6 +11,7 @@
 
 #include "core/clock.hpp"
 #include "core/notify.hpp"
+#include "core/permissions.hpp"
 #include "domain/failure.hpp"
 #include "domain/petition_workflow.hpp"
 #include "store/conferences_repo.hpp"
@@ -27,10 +28,6 @@ using domain::Role;
 using store::Transaction;
 
 namespace {
-
-void require_signed_in(const MaybeActor& a) {
-  if (!a) throw Failure::unauthenticated();
-}
 
 bool speaks_for(const domain::Actor& a, const Petition& p) {
   if (a.role != Role::coop || !a.cooperative_id) return false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/clock.hpp"
+#include "core/permissions.hpp"
 #include "core/petitions.hpp"
 #include "domain/failure.hpp"
 #include "store/conferences_repo.hpp"
@@ -18,14 +19,8 @@ using store::Transaction;
 
 namespace {
 
-void require_staff(const MaybeActor& a) {
-  if (!a) throw Failure::unauthenticated();
-  if (a->role == Role::coop) throw Failure::forbidden();
-}
-
 void require_planner(const MaybeActor& a) {
-  if (!a) throw Failure::unauthenticated();
-  if (!a->is_any_of({Role::alliance, Role::leader})) throw Failure::forbidden();
+  require_role(a, {Role::alliance, Role::leader});
 }
 
 Date reference_day(int year) {
