@@ -1,5 +1,7 @@
 #include "store/cooperatives_repo.hpp"
 
+#include "store/sqlite/conditions.hpp"
+
 namespace hoptac::store {
 
 using domain::Date;
@@ -20,29 +22,15 @@ constexpr const char* kJoins =
     "LEFT JOIN admin_units d ON d.id = w.parent_id AND d.level = 'district' "
     "JOIN admin_units p ON p.id = w.province_id ";
 
-// The conditions of the filters in use, on `c` alone, so that the count needs no join and
-// the planner sees real conditions.
-struct Where {
-  std::string sql;
-  std::vector<std::string> values;
-  void add(const std::string& condition) { sql += (sql.empty() ? "WHERE " : " AND ") + condition; }
-  void add(const std::string& condition, std::string v) {
-    add(condition);
-    values.push_back(std::move(v));
-  }
-  void bind(sqlite::Statement& st) const {
-    for (const auto& v : values) st.bind(v);
-  }
-};
-
 // The year whose figures a row shows: the one asked for, or the cooperative's latest.
 std::string figures_year(const CooperativeFilter& f) {
   return f.year ? std::to_string(*f.year)
                 : "(SELECT max(year) FROM cooperative_years m WHERE m.cooperative_id = c.id)";
 }
 
-Where where_of(const CooperativeFilter& f) {
-  Where w;
+// The filters in use, on `c` alone, so that the count needs no join.
+sqlite::Conditions where_of(const CooperativeFilter& f) {
+  sqlite::Conditions w;
   if (f.q_folded) w.add("c.search_folded LIKE '%' || ? || '%'", *f.q_folded);
   if (f.kind) w.add("c.kind = ?", *f.kind);
   if (f.status) w.add("c.status = ?", *f.status);
@@ -58,8 +46,7 @@ Where where_of(const CooperativeFilter& f) {
         "c.commune_id IN (SELECT id FROM admin_units WHERE level = 'commune' AND code = ? "
         "UNION SELECT s.old_id FROM admin_unit_successors s JOIN admin_units n ON n.id = s.new_id "
         "WHERE n.code = ?)",
-        *f.commune);
-    w.values.push_back(*f.commune);
+        {*f.commune, *f.commune});
   }
   if (f.sector)
     w.add("c.id IN (SELECT cooperative_id FROM cooperative_sectors WHERE sector = ?)", *f.sector);
@@ -158,16 +145,16 @@ constexpr const char* kProductColumns =
 
 std::vector<domain::Cooperative> CooperativesRepo::list(const CooperativeFilter& f,
                                                         int64_t* total) {
-  const Where w = where_of(f);
+  const sqlite::Conditions w = where_of(f);
   {
-    auto st = c_.prepare("SELECT count(*) FROM cooperatives c " + w.sql);
+    auto st = c_.prepare("SELECT count(*) FROM cooperatives c " + w.sql());
     w.bind(st);
     *total = st.step() ? st.i64(0) : 0;
   }
   std::string sql =
       std::string(kSelect) + kJoins +
       "LEFT JOIN cooperative_years y ON y.cooperative_id = c.id AND y.year = " + figures_year(f) +
-      " " + w.sql + " " + order_by(f) + " LIMIT ? OFFSET ?";
+      " " + w.sql() + " " + order_by(f) + " LIMIT ? OFFSET ?";
   auto st = c_.prepare(sql);
   w.bind(st);
   st.bind(f.per_page > 0 ? static_cast<int64_t>(f.per_page) : int64_t{-1});

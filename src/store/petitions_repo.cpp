@@ -1,6 +1,6 @@
 #include "store/petitions_repo.hpp"
 
-#include <variant>
+#include "store/sqlite/conditions.hpp"
 
 namespace hoptac::store {
 
@@ -58,23 +58,8 @@ std::optional<std::string> iso(const std::optional<Date>& d) {
   return d->iso();
 }
 
-// The WHERE clause names only the filters in use, so that the planner sees real conditions
-// (an index on state and due date, on created_at) instead of "? IS NULL OR ..." on every row.
-struct Where {
-  std::string sql;
-  std::vector<std::variant<int64_t, std::string>> values;
-  void add(const std::string& condition) { sql += (sql.empty() ? "WHERE " : " AND ") + condition; }
-  void add(const std::string& condition, std::variant<int64_t, std::string> v) {
-    add(condition);
-    values.push_back(std::move(v));
-  }
-  void bind(sqlite::Statement& st) const {
-    for (const auto& v : values) std::visit([&](const auto& x) { st.bind(x); }, v);
-  }
-};
-
-Where where_of(const PetitionFilter& f) {
-  Where w;
+sqlite::Conditions where_of(const PetitionFilter& f) {
+  sqlite::Conditions w;
   if (f.code) w.add("p.code = ?", *f.code);
   if (f.fts_query)
     w.add("p.id IN (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ?)", *f.fts_query);
@@ -85,8 +70,7 @@ Where where_of(const PetitionFilter& f) {
     w.add(
         "(p.lead_agency_id = ? OR p.id IN (SELECT petition_id FROM petition_coordinators WHERE "
         "agency_id = ?))",
-        *f.agency);
-    w.values.emplace_back(*f.agency);
+        {*f.agency, *f.agency});
   }
   if (f.cooperative)
     w.add("p.id IN (SELECT petition_id FROM petition_cooperatives WHERE cooperative_id = ?)",
@@ -95,8 +79,7 @@ Where where_of(const PetitionFilter& f) {
   if (f.batch) w.add("p.batch_id = ?", *f.batch);
   if (f.overdue) w.add("p.state = 'assigned' AND p.due_on < ?", f.today);
   if (f.due_soon) {
-    w.add("p.state = 'assigned' AND p.due_on BETWEEN ? AND ?", f.today);
-    w.values.emplace_back(f.soon_until);
+    w.add("p.state = 'assigned' AND p.due_on BETWEEN ? AND ?", {f.today, f.soon_until});
   }
   if (f.from) w.add("p.created_at >= ?", *f.from);
   if (f.to_exclusive) w.add("p.created_at < ?", *f.to_exclusive);
@@ -110,8 +93,7 @@ Where where_of(const PetitionFilter& f) {
     w.add(
         "(p.lead_agency_id = ? OR p.id IN (SELECT petition_id FROM petition_coordinators WHERE "
         "agency_id = ?))",
-        *f.visible_to_agency);
-    w.values.emplace_back(*f.visible_to_agency);
+        {*f.visible_to_agency, *f.visible_to_agency});
   }
   if (f.published_only) w.add("p.published = 1");
   return w;
@@ -309,13 +291,13 @@ void PetitionsRepo::refresh_search(int64_t id) {
 }
 
 std::vector<domain::Petition> PetitionsRepo::list(const PetitionFilter& f, int64_t* total) {
-  const Where w = where_of(f);
+  const sqlite::Conditions w = where_of(f);
   {
-    auto st = c_.prepare("SELECT count(*) FROM petitions p " + w.sql);
+    auto st = c_.prepare("SELECT count(*) FROM petitions p " + w.sql());
     w.bind(st);
     *total = st.step() ? st.i64(0) : 0;
   }
-  auto st = c_.prepare(std::string(kSelect) + w.sql + " " + order_by(f) + " LIMIT ? OFFSET ?");
+  auto st = c_.prepare(std::string(kSelect) + w.sql() + " " + order_by(f) + " LIMIT ? OFFSET ?");
   w.bind(st);
   st.bind_all(static_cast<int64_t>(f.per_page > 0 ? f.per_page : -1),
               static_cast<int64_t>(f.per_page > 0 ? (f.page - 1) * f.per_page : 0));

@@ -1,0 +1,33 @@
+#pragma once
+// A WHERE clause built from the filters a list request uses, with their values in order.
+// Naming only the filters in use lets SQLite's planner see real conditions and pick indexes.
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "store/sqlite/connection.hpp"
+
+namespace hoptac::store::sqlite {
+
+class Conditions {
+ public:
+  using Value = std::variant<int64_t, std::string>;
+
+  // Adds a condition with as many `?` as values given.
+  void add(const std::string& condition, std::initializer_list<Value> values = {}) {
+    sql_ += (sql_.empty() ? "WHERE " : " AND ") + condition;
+    values_.insert(values_.end(), values.begin(), values.end());
+  }
+  void add(const std::string& condition, Value value) { add(condition, {std::move(value)}); }
+  const std::string& sql() const { return sql_; }
+  void bind(Statement& st) const {
+    for (const auto& v : values_) std::visit([&](const auto& x) { st.bind(x); }, v);
+  }
+
+ private:
+  std::string sql_;
+  std::vector<Value> values_;
+};
+
+}  // namespace hoptac::store::sqlite
