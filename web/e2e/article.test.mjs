@@ -78,7 +78,7 @@ test('a petition goes from the cooperative\'s phone to a published, rated answer
   // The UBND leader assigns it to Sở Công Thương with a due date.
   const leader = await browser.page(server.base, DESKTOP);
   await signIn(leader, 'ubnd');
-  assert.equal(new URL(leader.url()).pathname, '/overview');
+  assert.equal(new URL(leader.url()).pathname, '/dashboard');
   await go(leader, '/assign');
   await leader.getByRole('checkbox', { name: `Chọn ${code}` }).check();
   await leader.getByLabel('Cơ quan chủ trì').selectOption({ label: 'Sở Công Thương' });

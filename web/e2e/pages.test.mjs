@@ -30,6 +30,8 @@ const PAGES = () => [
   { user: null, name: 'sign-in', path: '/sign-in' },
   { user: null, name: 'not-found', path: '/khong-co-trang-nay' },
   { user: null, name: 'public-home-en', path: '/', lang: 'en' },
+  { user: null, name: 'public-awards', path: '/awards' },
+  { user: null, name: 'public-awards-2024-bang-khen', path: '/awards?year=2024&level=ubnd_bang_khen' },
   { user: 'htx-taihoan', name: 'coop-my-coop', path: '/my-coop' },
   { user: 'htx-taihoan', name: 'coop-petitions', path: '/petitions' },
   { user: 'htx-taihoan', name: 'coop-new-petition', path: '/petitions/new' },
@@ -48,7 +50,19 @@ const PAGES = () => [
   { user: 'lienminh', name: 'alliance-conference', path: '/conferences/1' },
   { user: 'lienminh', name: 'alliance-directives', path: '/directives' },
   { user: 'lienminh', name: 'alliance-notifications', path: '/notifications' },
-  { user: 'ubnd', name: 'leader-overview', path: '/overview' },
+  { user: 'lienminh', name: 'alliance-dashboard-place', path: '/dashboard?year=2024&district=066' },
+  { user: 'lienminh', name: 'alliance-plans', path: '/plans/2024' },
+  { user: 'lienminh', name: 'alliance-plans-next', path: `/plans/${new Date().getFullYear() + 1}` },
+  { user: 'lienminh', name: 'alliance-schemes', path: '/schemes' },
+  { user: 'lienminh', name: 'alliance-scheme', path: '/schemes/1', charts: 1 },
+  { user: 'lienminh', name: 'alliance-award-campaigns', path: '/award-campaigns' },
+  { user: 'lienminh', name: 'alliance-award-campaign', path: '/award-campaigns/2' },
+  { user: 'lienminh', name: 'alliance-reports', path: '/reports' },
+  { user: 'ubnd', name: 'leader-dashboard', path: '/dashboard', charts: 3 },
+  { user: 'ubnd', name: 'leader-dashboard-2024', path: '/dashboard?year=2024', charts: 1 },
+  { user: 'ubnd', name: 'leader-award-campaign', path: '/award-campaigns/1' },
+  { user: 'ubnd', name: 'leader-schemes-draft', path: '/schemes/2', charts: 1 },
+  { user: 'ubnd', name: 'leader-dashboard-en', path: '/dashboard', lang: 'en', charts: 3 },
   { user: 'ubnd', name: 'leader-assign', path: '/assign' },
   { user: 'ubnd', name: 'leader-petitions-overdue', path: '/petitions?overdue=1' },
   { user: 'so-congthuong', name: 'department-queue', path: '/queue' },
@@ -56,6 +70,9 @@ const PAGES = () => [
   { user: 'so-congthuong', name: 'department-petition', path: `/petitions/${ids.assigned}` },
   { user: 'so-congthuong', name: 'department-directives', path: '/directives' },
   { user: 'so-congthuong', name: 'department-refused', path: '/register' },
+  { user: 'so-congthuong', name: 'department-reports', path: '/reports' },
+  { user: 'admin', name: 'admin-dashboard', path: '/dashboard', charts: 3 },
+  { user: 'admin', name: 'admin-reports', path: '/reports' },
 ];
 
 for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
@@ -70,7 +87,7 @@ for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
       }
       const page = pages[key];
       await go(page, p.path);
-      if (p.name === 'leader-overview') await page.locator('.chart canvas').waitFor();
+      if (p.charts) await page.waitForFunction((n) => document.querySelectorAll('.chart canvas').length >= n, p.charts);
       const found = await axe(page);
       if (found.length) problems.push(`${p.name} ${p.path}:\n  ${found.join('\n  ')}`);
       await screenshot(page, `${p.name}-${size}`);

@@ -17,10 +17,10 @@ after(async () => {
 
 const MENUS = {
   'htx-taihoan': ['Hợp tác xã của tôi', 'Kiến nghị của tôi', 'Gửi kiến nghị'],
-  lienminh: ['Tiếp nhận kiến nghị', 'Báo cáo tổng hợp', 'Kiến nghị', 'Sổ đăng ký', 'Hội nghị đối thoại', 'Nhiệm vụ', 'Tổng quan'],
-  ubnd: ['Tổng quan', 'Phân công', 'Kiến nghị', 'Hội nghị đối thoại', 'Nhiệm vụ'],
-  'so-congthuong': ['Việc của đơn vị', 'Kiến nghị', 'Nhiệm vụ', 'Hội nghị đối thoại'],
-  admin: ['Sổ đăng ký', 'Kiến nghị', 'Tổng quan', 'Hội nghị đối thoại', 'Nhiệm vụ'],
+  lienminh: ['Tiếp nhận kiến nghị', 'Báo cáo tổng hợp', 'Kiến nghị', 'Sổ đăng ký', 'Hội nghị đối thoại', 'Nhiệm vụ', 'Tổng quan', 'Kế hoạch', 'Đề án', 'Thi đua, khen thưởng', 'Báo cáo'],
+  ubnd: ['Tổng quan', 'Phân công', 'Kiến nghị', 'Hội nghị đối thoại', 'Nhiệm vụ', 'Kế hoạch', 'Đề án', 'Thi đua, khen thưởng', 'Báo cáo'],
+  'so-congthuong': ['Việc của đơn vị', 'Kiến nghị', 'Nhiệm vụ', 'Hội nghị đối thoại', 'Báo cáo'],
+  admin: ['Sổ đăng ký', 'Kiến nghị', 'Tổng quan', 'Hội nghị đối thoại', 'Nhiệm vụ', 'Báo cáo'],
 };
 const WHO = {
   'htx-taihoan': ['Hợp tác xã', 'Hợp tác xã Tài Hoan'],
@@ -116,3 +116,49 @@ test('the language switch is remembered, and messages come back in English', asy
   assert.deepEqual(await axe(page), []);
   await screenshot(page, 'roles-english-edit-phone');
 });
+
+// The dashboard, plans, schemes, awards and reports: each role opens the ones in its menu, and
+// is refused the others (typed by hand), as the server refuses their data.
+const PLANNING_PAGES = ['/dashboard', '/plans/2024', '/schemes', '/schemes/1', '/award-campaigns', '/award-campaigns/1', '/reports'];
+const MAY_SEE = {
+  'htx-taihoan': [],
+  lienminh: PLANNING_PAGES,
+  ubnd: PLANNING_PAGES,
+  'so-congthuong': ['/reports'],
+  admin: ['/dashboard', '/reports'],
+};
+const SERVER_REFUSES = {
+  'htx-taihoan': [['GET', '/api/v1/dashboard'], ['GET', '/api/v1/schemes'], ['GET', '/api/v1/reports/economy?year=2024'], ['POST', '/api/v1/reports/economy/jobs?year=2024']],
+  'so-congthuong': [['GET', '/api/v1/dashboard'], ['GET', '/api/v1/award-campaigns'], ['PUT', '/api/v1/plans/2025', { targets: {} }]],
+  admin: [['PUT', '/api/v1/plans/2025', { targets: {} }], ['POST', '/api/v1/schemes', { title: 'x', period_start: 2026, period_end: 2030 }], ['POST', '/api/v1/award-campaigns', { year: 2023, level: 'ubnd_bang_khen', quota: 1 }]],
+  lienminh: [['POST', '/api/v1/nominations/1/review', { decision: 'accept' }]],
+  ubnd: [['POST', '/api/v1/award-campaigns/1/nominations', { cooperative_id: 2, achievement: 'x' }]],
+};
+
+for (const [user, allowed] of Object.entries(MAY_SEE)) {
+  test(`${user}: the planning pages of its menu open, the others are refused`, async () => {
+    const page = await browser.page(server.base, DESKTOP);
+    await signIn(page, user);
+    const menu = await page.getByRole('list', { name: 'Công việc' }).getByRole('link').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+    for (const path of PLANNING_PAGES) {
+      await go(page, path);
+      const refused = await page.getByTestId('refused').count();
+      if (allowed.includes(path)) {
+        assert.equal(refused, 0, `${user} may open ${path}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+      } else {
+        assert.equal(refused, 1, `${user} is refused ${path}`);
+        await page.getByRole('heading', { level: 1, name: 'Không có quyền truy cập' }).waitFor();
+      }
+      // The menu shows a page exactly when the role may open it.
+      const top = '/' + path.split('/')[1];
+      assert.equal(menu.includes(top), allowed.includes(path), `${user}'s menu and ${path}`);
+    }
+    if (user === 'so-congthuong') await screenshot(page, 'roles-refused-department-awards-desktop');
+    for (const [method, path, json] of SERVER_REFUSES[user]) {
+      const res = await server.api(path, { user, method, json });
+      assert.equal(res.status, 403, `${user} ${method} ${path}: ${JSON.stringify(res.body)}`);
+    }
+    assert.deepEqual(page.jsErrors, []);
+  });
+}

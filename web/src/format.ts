@@ -52,6 +52,46 @@ export function formatMoneyWords(n: number | null | undefined): string {
   return en ? `${formatNumber(n)} VND` : `${formatNumber(n)} đồng`;
 }
 
+/** A number with a decimal comma and grouped digits: 71.5 → "71,5", 5506 → "5.506", 100 → "100". */
+export function formatDecimal(n: number | null | undefined, digits = 1): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '—';
+  const f = 10 ** digits;
+  const r = Math.round(Math.abs(n) * f) / f;
+  const whole = Math.trunc(r);
+  const frac = Math.round((r - whole) * f);
+  const sign = n < 0 && r !== 0 ? '-' : '';
+  const fracText = frac ? `,${String(frac).padStart(digits, '0').replace(/0+$/, '')}` : '';
+  return sign + formatNumber(whole) + fracText;
+}
+
+/** A percentage with a decimal comma: 100.1 → "100,1%", 94 → "94%". */
+export function formatPct(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '—';
+  return `${formatDecimal(n)}%`;
+}
+
+/** An indicator's value in its unit: "59.000.000 đ", "71,5%", "5.506". */
+export function formatIndicator(value: number | null | undefined, unit: string): string {
+  if (value === null || value === undefined) return '—';
+  if (unit === 'vnd') return formatMoney(Math.round(value));
+  if (unit === 'pct') return formatPct(value);
+  return formatDecimal(value);
+}
+
+/**
+ * A number typed by a person, in the Vietnamese way: dots group digits ("59.000.000"), a comma
+ * marks the decimals ("62,5"). For a percentage a lone dot is a decimal point too ("62.5").
+ * Empty: null; not a number: NaN.
+ */
+export function parseNumber(text: string, { decimalDot = false } = {}): number | null {
+  let s = text.trim().replace(/\s/g, '');
+  if (!s) return null;
+  if (decimalDot && !s.includes(',') && (s.match(/\./g) ?? []).length === 1 && !/\.\d{3}$/.test(s)) s = s.replace('.', ',');
+  s = s.replace(/\./g, '').replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return NaN;
+  return Number(s);
+}
+
 /** Today as YYYY-MM-DD in Vietnam's time. */
 export function todayIso(): string {
   return new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
@@ -61,3 +101,15 @@ export function todayIso(): string {
 export function daysFromToday(days: number): string {
   return new Date(Date.now() + 7 * 3600 * 1000 + days * 86400 * 1000).toISOString().slice(0, 10);
 }
+
+/** This year in Vietnam's time. */
+export const thisYear = (): number => Number(todayIso().slice(0, 4));
+
+/** Years to choose from, newest first: n years down from `from` (this year by default). */
+export const recentYears = (n = 8, from = thisYear()): number[] => Array.from({ length: n }, (_, i) => from - i);
+
+/**
+ * Today as the server counts it (UTC) — it refuses dates after that, so between midnight and
+ * 7:00 in Vietnam "today" there is still yesterday for the server.
+ */
+export const serverTodayIso = (): string => new Date().toISOString().slice(0, 10);

@@ -8,6 +8,7 @@ export const publicNav: NavItem[] = [
   { href: '/', label: 'nav.home' },
   { href: '/cooperatives', label: 'nav.directory' },
   { href: '/answers', label: 'nav.answers' },
+  { href: '/awards', label: 'nav.awards' },
 ];
 
 export const roleNav: Record<Role, NavItem[]> = {
@@ -23,27 +24,36 @@ export const roleNav: Record<Role, NavItem[]> = {
     { href: '/register', label: 'nav.register' },
     { href: '/conferences', label: 'nav.conferences' },
     { href: '/directives', label: 'nav.directives' },
-    { href: '/overview', label: 'nav.overview' },
+    { href: '/dashboard', label: 'nav.dashboard' },
+    { href: '/plans', label: 'nav.plans' },
+    { href: '/schemes', label: 'nav.schemes' },
+    { href: '/award-campaigns', label: 'nav.awardWork' },
+    { href: '/reports', label: 'nav.reports' },
   ],
   leader: [
-    // The dashboard (GET /api/v1/dashboard) goes first here when it exists.
-    { href: '/overview', label: 'nav.overview' },
+    { href: '/dashboard', label: 'nav.dashboard' },
     { href: '/assign', label: 'nav.assign' },
     { href: '/petitions', label: 'nav.petitions' },
     { href: '/conferences', label: 'nav.conferences' },
     { href: '/directives', label: 'nav.directives' },
+    { href: '/plans', label: 'nav.plans' },
+    { href: '/schemes', label: 'nav.schemes' },
+    { href: '/award-campaigns', label: 'nav.awardWork' },
+    { href: '/reports', label: 'nav.reports' },
   ],
   department: [
     { href: '/queue', label: 'nav.queue' },
     { href: '/petitions', label: 'nav.petitions' },
     { href: '/directives', label: 'nav.directives' },
     { href: '/conferences', label: 'nav.conferences' },
+    { href: '/reports', label: 'nav.reports' },
   ],
   admin: [
     { href: '/register', label: 'nav.register' },
     { href: '/petitions', label: 'nav.petitions' },
-    { href: '/overview', label: 'nav.overview' },
+    { href: '/dashboard', label: 'nav.dashboard' },
     { href: '/conferences', label: 'nav.conferences' },
     { href: '/directives', label: 'nav.directives' },
+    { href: '/reports', label: 'nav.reports' },
   ],
 };

@@ -45,3 +45,9 @@ export function categoryName(list: Category[], code: string): string {
   if (!c) return code;
   return lang() === 'en' ? c.name_en : c.name_vi;
 }
+
+/** The province after the 2025 reform (Bắc Kạn merged into Thái Nguyên) and its communes. */
+export const NEW_PROVINCE = '19';
+export const NEW_UNITS_AS_OF = '2026-01-01';
+export const newCommunes = () =>
+  once('new-communes', () => api<Page<AdminUnit>>('/admin-units', { query: { level: 'commune', parent: NEW_PROVINCE, as_of: NEW_UNITS_AS_OF, per_page: 200 } }).then((p) => p.items));

@@ -8,6 +8,7 @@ import { CooperativePublic } from './pages/public/CooperativePublic';
 import { Answers } from './pages/public/Answers';
 import { AnswerPage } from './pages/public/AnswerPage';
 import { SignIn } from './pages/public/SignIn';
+import { Awards } from './pages/public/Awards';
 
 export type PageProps = { params: Record<string, string> };
 export type PageModule = { default: FunctionComponent<PageProps> };
@@ -23,6 +24,9 @@ export type RouteDef = {
 const ALL: Role[] = ['coop', 'alliance', 'department', 'leader', 'admin'];
 const STAFF: Role[] = ['alliance', 'department', 'leader', 'admin'];
 const REGISTER: Role[] = ['alliance', 'admin'];
+const DASHBOARD: Role[] = ['leader', 'alliance', 'admin'];
+const PLANNING: Role[] = ['alliance', 'leader'];
+const REPORTS: Role[] = ['alliance', 'department', 'leader', 'admin'];
 
 export const routes: RouteDef[] = [
   // Public
@@ -32,6 +36,7 @@ export const routes: RouteDef[] = [
   { path: '/answers', page: Answers },
   { path: '/answers/:code', page: AnswerPage },
   { path: '/sign-in', page: SignIn },
+  { path: '/awards', page: Awards },
 
   // A cooperative's own space
   { path: '/my-coop', roles: ['coop'], load: () => import('./pages/staff/MyCoop') },
@@ -44,7 +49,8 @@ export const routes: RouteDef[] = [
   { path: '/batches', roles: ['alliance'], load: () => import('./pages/staff/Batches') },
   { path: '/assign', roles: ['leader'], load: () => import('./pages/staff/Assign') },
   { path: '/queue', roles: ['department'], load: () => import('./pages/staff/Queue') },
-  { path: '/overview', roles: ['leader', 'alliance', 'admin'], load: () => import('./pages/staff/Overview') },
+  // The old address of the dashboard.
+  { path: '/overview', roles: DASHBOARD, load: () => import('./pages/staff/ToDashboard') },
 
   // Register
   { path: '/register', roles: REGISTER, load: () => import('./pages/staff/Register') },
@@ -60,7 +66,13 @@ export const routes: RouteDef[] = [
 
   { path: '/notifications', roles: ALL, load: () => import('./pages/staff/Notifications') },
 
-  // To come when their endpoints exist (the lead adds them here and in nav.ts):
-  // '/dashboard' (GET /api/v1/dashboard?year=, leader), '/indicators', '/plans/:year',
-  // '/schemes', '/awards' (award-campaigns, awards), '/reports/:kind' with /jobs/:id.
+  // Indicators, plans, schemes, awards and reports
+  { path: '/dashboard', roles: DASHBOARD, load: () => import('./pages/staff/Dashboard') },
+  { path: '/plans', roles: PLANNING, load: () => import('./pages/staff/Plans') },
+  { path: '/plans/:year', roles: PLANNING, load: () => import('./pages/staff/Plans') },
+  { path: '/schemes', roles: PLANNING, load: () => import('./pages/staff/Schemes') },
+  { path: '/schemes/:id', roles: PLANNING, load: () => import('./pages/staff/SchemePage') },
+  { path: '/award-campaigns', roles: PLANNING, load: () => import('./pages/staff/AwardCampaigns') },
+  { path: '/award-campaigns/:id', roles: PLANNING, load: () => import('./pages/staff/AwardCampaignPage') },
+  { path: '/reports', roles: REPORTS, load: () => import('./pages/staff/Reports') },
 ];

@@ -58,7 +58,7 @@ export function homeOf(role: Role | undefined): string {
   switch (role) {
     case 'coop': return '/my-coop';
     case 'alliance': return '/inbox';
-    case 'leader': return '/overview';
+    case 'leader': return '/dashboard';
     case 'department': return '/queue';
     case 'admin': return '/register';
     default: return '/';

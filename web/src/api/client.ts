@@ -95,3 +95,35 @@ export async function api<T>(path: string, o: RequestOptions = {}): Promise<T> {
   const p = (data && typeof data === 'object' ? data : {}) as { title?: string; detail?: string; errors?: FieldError[] };
   throw new ApiError(res.status, p.title ?? `HTTP ${res.status}`, p.detail ?? '', Array.isArray(p.errors) ? p.errors : [], data);
 }
+
+/** A file from the server (a report), with the name it gives in Content-Disposition. */
+export async function fetchFile(path: string, o: { query?: Query; signal?: AbortSignal } = {}): Promise<{ blob: Blob; filename: string; type: string }> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}${qs(o.query)}`, { headers: { 'Accept-Language': lang() === 'en' ? 'en' : 'vi' }, credentials: 'same-origin', signal: o.signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, t('common.networkError'));
+  }
+  const type = res.headers.get('content-type') ?? '';
+  if (!res.ok) {
+    if (res.status === 401) onUnauthorized();
+    const p = (type.includes('json') ? await res.json().catch(() => ({})) : {}) as { title?: string; detail?: string; errors?: FieldError[] };
+    throw new ApiError(res.status, p.title ?? `HTTP ${res.status}`, p.detail ?? '', Array.isArray(p.errors) ? p.errors : [], p);
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? path.split('/').pop() ?? 'download';
+  return { blob: await res.blob(), filename: name, type };
+}
+
+/** Hands a file to the browser as a download. */
+export function saveFile(blob: Blob, filename: string) {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}

@@ -37,6 +37,21 @@ export type Directive = S['Directive'];
 export type DirectiveInput = S['DirectiveInput'];
 export type Notification = S['Notification'];
 export type NotificationPage = S['NotificationPage'];
+export type Indicators = S['Indicators'];
+export type Indicator = S['Indicator'];
+export type IndicatorCode = S['Indicator']['code'];
+export type IndicatorUnit = S['Indicator']['unit'];
+export type Plan = S['Plan'];
+export type Scheme = S['Scheme'];
+export type SchemeInput = S['SchemeInput'];
+export type SchemeProgress = S['SchemeProgress'];
+export type Dashboard = S['Dashboard'];
+export type AwardLevel = S['AwardCampaign']['level'];
+export type AwardCampaign = S['AwardCampaign'];
+export type AwardCampaignDetail = S['AwardCampaignDetail'];
+export type Nomination = S['Nomination'];
+export type Job = S['Job'];
+export type ReportKind = S['Job']['kind'];
 
 /** Every list answer: one page of items. */
 export type Page<T> = { items: T[]; total: number; page: number; per_page: number };
@@ -46,3 +61,22 @@ export const SECTORS = ['agriculture', 'industry_handicraft', 'construction', 't
 export const COOP_STATUSES = ['active', 'suspended', 'dissolving', 'dissolved'] as const;
 export const CLASSIFICATIONS = ['tot', 'kha', 'trung_binh', 'yeu'] as const;
 export const PETITION_STATES = ['draft', 'submitted', 'received', 'rejected', 'forwarded', 'assigned', 'answered', 'closed', 'merged'] as const;
+
+/** The plan indicators in report order, with their unit. */
+export const INDICATORS: { code: IndicatorCode; unit: IndicatorUnit }[] = [
+  { code: 'cooperatives', unit: 'count' },
+  { code: 'new_cooperatives', unit: 'count' },
+  { code: 'members', unit: 'people' },
+  { code: 'workers', unit: 'people' },
+  { code: 'avg_revenue_vnd', unit: 'vnd' },
+  { code: 'avg_profit_vnd', unit: 'vnd' },
+  { code: 'avg_income_vnd', unit: 'vnd' },
+  { code: 'effective_share_pct', unit: 'pct' },
+  { code: 'ocop_products', unit: 'products' },
+];
+export const AWARD_LEVELS = ['ubnd_bang_khen', 'alliance_giay_khen'] as const;
+export const REPORT_KINDS = ['economy', 'petitions', 'conference', 'awards'] as const;
+export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
+export const SCHEME_STATUSES = ['draft', 'active', 'closed'] as const;
+/** The role that reviews and decides a campaign of this level. */
+export const deciderOf = (level: AwardLevel): Role => (level === 'ubnd_bang_khen' ? 'leader' : 'alliance');

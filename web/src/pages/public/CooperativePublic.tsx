@@ -2,6 +2,7 @@
 import { api } from '../../api/client';
 import type { Cooperative, Page, Product } from '../../api/types';
 import { Async } from '../../components/Async';
+import { CoopAwards, loadAwards } from '../../components/Awards';
 import { CooperativeFacts, ProductList } from '../../components/CooperativeParts';
 import { Link } from '../../components/Link';
 import { useFetch } from '../../components/useFetch';
@@ -14,6 +15,7 @@ export function CooperativePublic({ params }: PageProps) {
   const { user } = useSession();
   const coop = useFetch((signal) => api<Cooperative>(`/cooperatives/${params.id}`, { signal }), [params.id]);
   const products = useFetch((signal) => api<Page<Product>>(`/cooperatives/${params.id}/products`, { signal }), [params.id]);
+  const awards = useFetch((signal) => loadAwards({ cooperative: params.id }, signal), [params.id]);
   usePageTitle(coop.data?.name);
   if (coop.error?.status === 404 || coop.error?.status === 400) {
     return (
@@ -40,6 +42,10 @@ export function CooperativePublic({ params }: PageProps) {
           <h2>{t('coop.products')}</h2>
           <Async state={products} isEmpty={() => false}>
             {(p) => <ProductList items={p.items} />}
+          </Async>
+          <h2>{t('coop.awards')}</h2>
+          <Async state={awards} isEmpty={() => false}>
+            {(items) => <CoopAwards items={items} />}
           </Async>
         </>
       )}
