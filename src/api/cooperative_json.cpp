@@ -79,7 +79,7 @@ json::object product_json(const domain::OcopProduct& p) {
                       {"decision_no", p.decision_no},
                       {"decided_on", p.decided_on.iso()},
                       {"expires_on", p.expires_on.iso()},
-                      {"valid", p.expires_on >= domain::Date::today_utc()}};
+                      {"valid", p.expires_on >= domain::Date::today_in_vietnam()}};
 }
 
 json::object contract_json(const domain::OfftakeContract& k) {

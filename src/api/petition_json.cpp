@@ -149,7 +149,7 @@ json::object directive_json(const domain::Directive& d) {
       {"assignee_agency", ref_json(d.assignee_agency)},
       {"due_on", d.due_on.iso()},
       {"status", d.status},
-      {"overdue", d.overdue(domain::Date::today_utc())},
+      {"overdue", d.overdue(domain::Date::today_in_vietnam())},
       {"reports", std::move(reports)},
       {"created_at", d.created_at},
       {"updated_at", d.updated_at}};

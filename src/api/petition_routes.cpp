@@ -103,8 +103,8 @@ void register_petition_routes(http::Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/holidays", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller&) {
       QueryInput in(req, {"year"});
-      int year =
-          static_cast<int>(in.integer("year", 2000, 2100).value_or(domain::Date::today_utc().year));
+      int year = static_cast<int>(
+          in.integer("year", 2000, 2100).value_or(domain::Date::today_in_vietnam().year));
       in.finish();
       json::array items;
       for (const auto& [day, name] : core::list_holidays(c, year))

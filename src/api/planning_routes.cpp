@@ -152,8 +152,8 @@ core::ReportRequest report_request(const http::Request& req, QueryInput& in) {
   core::ReportRequest r;
   r.kind = req.params.at("kind");
   r.format = in.string("format", 10).value_or("pdf");
-  r.year =
-      static_cast<int>(in.integer("year", 1900, 2200).value_or(domain::Date::today_utc().year));
+  r.year = static_cast<int>(
+      in.integer("year", 1900, 2200).value_or(domain::Date::today_in_vietnam().year));
   r.conference_id = in.integer("conference", 1, INT64_MAX / 2);
   return r;
 }
@@ -277,7 +277,7 @@ void register_planning_routes(http::Router& r, ApiContext& ctx) {
       // A year without figures yet (the current one) shows the latest figures before it.
       int latest = core::latest_figures_year(c);
       int year = asked ? static_cast<int>(std::min<int64_t>(*asked, latest)) : latest;
-      int petitions_year = static_cast<int>(asked.value_or(domain::Date::today_utc().year));
+      int petitions_year = static_cast<int>(asked.value_or(domain::Date::today_in_vietnam().year));
       auto d = core::dashboard(c, caller.actor, year, petitions_year);
       json::object by_state, by_category;
       for (const auto& [k, v] : d.petitions.by_state) by_state[k] = v;

@@ -14,7 +14,7 @@ void register_reference_routes(http::Router& r, ApiContext& ctx) {
       q.level = in.one_of("level", {"province", "district", "commune"});
       q.parent = in.string("parent", 10);
       q.q_folded = in.string("q", 100);
-      q.as_of = in.date("as_of").value_or(domain::Date::today_utc()).iso();
+      q.as_of = in.date("as_of").value_or(domain::Date::today_in_vietnam()).iso();
       q.page = in.page();
       q.per_page = in.per_page(50);
       in.finish();

@@ -57,7 +57,7 @@ domain::AwardCampaign create_campaign(store::Connection& c, const MaybeActor& ac
   if (!domain::is_award_level(k.level))
     p.add("level", "Hình thức là ubnd_bang_khen hoặc alliance_giay_khen",
           "level must be ubnd_bang_khen or alliance_giay_khen");
-  if (k.year < 2000 || k.year > domain::Date::today_utc().year + 1)
+  if (k.year < 2000 || k.year > domain::Date::today_in_vietnam().year + 1)
     p.add("year", "Năm không hợp lệ", "The year is out of range");
   if (k.quota < 1 || k.quota > 1000)
     p.add("quota", "Chỉ tiêu từ 1 đến 1000", "quota is from 1 to 1000");
@@ -175,7 +175,7 @@ domain::AwardCampaign decide_campaign(store::Connection& c, const MaybeActor& ac
   if (!domain::is_decision_number(number))
     p.add("decision_no", "Số quyết định có dạng 123/QĐ-UBND",
           "The decision number looks like 123/QĐ-UBND");
-  if (decided_on > domain::Date::today_utc())
+  if (decided_on > domain::Date::today_in_vietnam())
     p.add("decided_on", "Ngày quyết định không được ở tương lai",
           "decided_on cannot be in the future");
   if (signer.empty() || text::length_in_characters(signer) > 200)

@@ -82,7 +82,7 @@ void seed_bench(store::Connection& c, int cooperatives, int petitions, std::ostr
                               "disaster"};
   const char* states[] = {"submitted", "received", "forwarded", "assigned", "assigned",
                           "answered",  "closed",   "closed",    "closed",   "rejected"};
-  domain::Date today = domain::Date::today_utc();
+  domain::Date today = domain::Date::today_in_vietnam();
   for (int i = 0; i < petitions; ++i) {
     domain::Date created = today.plus_days(-rng.below(700));
     domain::Petition p;

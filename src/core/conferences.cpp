@@ -176,7 +176,7 @@ domain::Directive create_directive(store::Connection& c, const MaybeActor& actor
   check_length(in.content, "content", 5000, p);
   if (!in.due_on)
     p.add("due_on", "Bắt buộc phải có", "Required");
-  else if (*in.due_on < Date::today_utc())
+  else if (*in.due_on < Date::today_in_vietnam())
     p.add("due_on", "Hạn không được ở quá khứ", "The due date cannot be in the past");
   store::ConferencesRepo repo(c);
   store::PetitionsRepo agencies(c);
@@ -224,7 +224,8 @@ domain::Directive report_on_directive(store::Connection& c, const MaybeActor& ac
     p.add("status", "Trạng thái là open, in_progress hoặc done",
           "status must be open, in_progress or done");
   p.throw_if_any();
-  repo.add_report(id, {Date::today_utc().iso(), *text, new_status, ""}, actor->user_id, now_iso());
+  repo.add_report(id, {Date::today_in_vietnam().iso(), *text, new_status, ""}, actor->user_id,
+                  now_iso());
   auto updated = load_directive(repo, id);
   tx.commit();
   return updated;

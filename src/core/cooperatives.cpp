@@ -49,7 +49,7 @@ void apply(domain::Cooperative& c, const CooperativeInput& in) {
 std::optional<int64_t> resolve_commune(store::Connection& c, const CooperativeInput& in,
                                        domain::Problems& p, const std::string& prefix) {
   if (!in.commune_code) return std::nullopt;
-  auto as_of = in.commune_as_of.value_or(domain::Date::today_utc());
+  auto as_of = in.commune_as_of.value_or(domain::Date::today_in_vietnam());
   store::ReferenceRepo ref(c);
   auto unit = ref.commune_valid_at(*in.commune_code, as_of.iso());
   if (unit) return unit->id;

@@ -253,7 +253,7 @@ class Writer {
 void seed_demo_petitions(store::Connection& c, const DemoIds& ids) {
   Writer w(c);
   Rng rng;
-  const Date today = Date::today_utc();
+  const Date today = Date::today_in_vietnam();
 
   // The dialogue conference of the article, chaired by the vice-chairman of the UBND.
   store::ConferencesRepo conferences(c);

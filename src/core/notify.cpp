@@ -37,7 +37,7 @@ void notify_role(store::Connection& c, const std::string& role, const Message& m
 int sweep_deadlines(store::Connection& c) {
   store::Transaction tx(c, store::Transaction::Mode::write);
   auto calendar = working_calendar(c);
-  const auto today = domain::Date::today_utc();
+  const auto today = domain::Date::today_in_vietnam();
   store::NotificationsRepo repo(c);
   int written = 0;
   for (const auto& due : repo.assigned_due_by(calendar.due_soon_threshold(today).iso())) {

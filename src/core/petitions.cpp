@@ -81,7 +81,7 @@ Petition load_visible(store::Connection& c, const MaybeActor& actor, int64_t id)
   store::PetitionsRepo repo(c);
   auto p = load(repo, id);
   if (!can_read(*actor, p)) throw Failure::not_found("kiến nghị", "petition");
-  set_deadline_flags(p, working_calendar(c), Date::today_utc());
+  set_deadline_flags(p, working_calendar(c), Date::today_in_vietnam());
   set_allowed_actions(p, *actor);
   return p;
 }
@@ -175,7 +175,7 @@ Petition apply_transition(store::Connection& c, const domain::Actor& actor, Peti
 
   const std::string from = p.state;
   const std::string now = now_iso();
-  const Date today = Date::today_utc();
+  const Date today = Date::today_in_vietnam();
   auto calendar = working_calendar(c);
   domain::Problems problems;
   std::string reason = in.reason.value_or("");
@@ -408,7 +408,7 @@ Petition create_petition(store::Connection& c, const MaybeActor& actor, const Pe
     problems.add("conference_id", "Không có hội nghị này", "No such conference");
   problems.throw_if_any();
 
-  const Date today = Date::today_utc();
+  const Date today = Date::today_in_vietnam();
   Petition p;
   p.code = petition_code(today.year, repo.next_number("petition", today.year));
   p.cooperative = {*in.cooperative_id, "", ""};
@@ -497,7 +497,7 @@ std::vector<Petition> list_petitions(store::Connection& c, const MaybeActor& act
   Transaction tx(c, Transaction::Mode::read);
   check_category_filter(c, q.category);
   auto calendar = working_calendar(c);
-  const Date today = Date::today_utc();
+  const Date today = Date::today_in_vietnam();
   f.today = today.iso();
   f.soon_until = calendar.due_soon_threshold(today).iso();
   store::PetitionsRepo repo(c);
@@ -573,7 +573,7 @@ std::vector<Petition> list_public_petitions(store::Connection& c, const Petition
   f.category = q.category;
   f.page = q.page;
   f.per_page = q.per_page;
-  f.today = Date::today_utc().iso();
+  f.today = Date::today_in_vietnam().iso();
   f.soon_until = f.today;
   Transaction tx(c, Transaction::Mode::read);
   check_category_filter(c, q.category);
@@ -611,7 +611,7 @@ store::BatchRow create_batch(store::Connection& c, const MaybeActor& actor,
   problems.throw_if_any();
   store::PetitionsRepo repo(c);
   Transaction tx(c, Transaction::Mode::write);
-  const Date today = Date::today_utc();
+  const Date today = Date::today_in_vietnam();
   const std::string now = now_iso();
   std::vector<Petition> petitions;
   for (size_t i = 0; i < ids.size(); ++i) {

@@ -25,7 +25,7 @@ void require_planner(const MaybeActor& a) {
 
 Date reference_day(int year) {
   Date end{year, 12, 31};
-  Date today = Date::today_utc();
+  Date today = Date::today_in_vietnam();
   return end < today ? end : today;
 }
 
@@ -63,7 +63,10 @@ IndicatorReport indicators(store::Connection& c, int year, const store::Place& p
                     span ? "Figures exist from " + std::to_string(span->first) + " to " +
                                std::to_string(span->second)
                          : "The register has no yearly figures yet"}});
-  IndicatorReport r{compute(repo, year, place), repo.plan(year), place};
+  // The plan is set for the whole province: a district or commune is not measured against it.
+  const bool whole_province = !place.district && !place.commune;
+  IndicatorReport r{compute(repo, year, place),
+                    whole_province ? repo.plan(year) : std::map<std::string, double>{}, place};
   return r;
 }
 
@@ -71,7 +74,7 @@ int latest_figures_year(store::Connection& c) {
   store::PlanningRepo repo(c);
   Transaction tx(c, Transaction::Mode::read);
   auto span = repo.years_with_figures();
-  return span ? span->second : Date::today_utc().year - 1;
+  return span ? span->second : Date::today_in_vietnam().year - 1;
 }
 
 std::map<std::string, double> get_plan(store::Connection& c, const MaybeActor& actor, int year) {
@@ -85,7 +88,7 @@ std::map<std::string, double> put_plan(store::Connection& c, const MaybeActor& a
                                        const std::map<std::string, double>& targets) {
   require_planner(actor);
   domain::Problems p;
-  if (year < 2000 || year > Date::today_utc().year + 10)
+  if (year < 2000 || year > Date::today_in_vietnam().year + 10)
     p.add("year", "Năm kế hoạch không hợp lệ", "The plan's year is out of range");
   check_targets(targets, p, "targets.");
   p.throw_if_any();
@@ -165,7 +168,7 @@ Dashboard dashboard(store::Connection& c, const MaybeActor& actor, int figures_y
   store::PlanningRepo repo(c);
   Transaction tx(c, Transaction::Mode::read);
   auto calendar = working_calendar(c);
-  const Date today = Date::today_utc();
+  const Date today = Date::today_in_vietnam();
   d.petitions =
       repo.petition_stats(petitions_year, today.iso(), calendar.due_soon_threshold(today).iso());
   store::PetitionsRepo petitions(c);

@@ -68,7 +68,7 @@ std::string name_of(const std::vector<domain::CodeName>& list, const std::string
 Document base(store::Connection& c, const std::string& summary) {
   store::PlanningRepo repo(c);
   std::string province = repo.setting("province_name");
-  Date today = Date::today_utc();
+  Date today = Date::today_in_vietnam();
   Document d;
   d.parent_body = province.empty() ? "" : "UBND TỈNH " + text::to_upper(province);
   d.issuing_body = "LIÊN MINH HỢP TÁC XÃ TỈNH";
@@ -160,7 +160,7 @@ Document petitions_report(store::Connection& c, int year) {
   store::PetitionsRepo petitions(c);
   Transaction tx(c, Transaction::Mode::read);
   auto calendar = working_calendar(c);
-  Date today = Date::today_utc();
+  Date today = Date::today_in_vietnam();
   auto s = repo.petition_stats(year, today.iso(), calendar.due_soon_threshold(today).iso());
   int64_t total = 0;
   for (const auto& [state, n] : s.by_state) total += n;
@@ -249,7 +249,7 @@ Document conference_report(store::Connection& c, int64_t conference_id) {
 
   store::PetitionFilter f;
   f.conference = conference_id;
-  f.today = Date::today_utc().iso();
+  f.today = Date::today_in_vietnam().iso();
   f.soon_until = f.today;
   f.sort = "code";
   f.descending = false;
@@ -310,7 +310,7 @@ void check_report_request(store::Connection& c, const MaybeActor& actor, const R
     p.add("format", "Định dạng là pdf, xlsx hoặc csv", "format must be pdf, xlsx or csv");
   if (r.kind == "conference" && !r.conference_id)
     p.add("conference", "Bắt buộc phải có", "Required");
-  if (r.kind != "conference" && (r.year < 2000 || r.year > Date::today_utc().year))
+  if (r.kind != "conference" && (r.year < 2000 || r.year > Date::today_in_vietnam().year))
     p.add("year", "Năm không hợp lệ", "The year is out of range");
   p.throw_if_any(FailureKind::bad_request);
   if (r.kind == "economy") indicators(c, r.year, {});  // a year without figures fails here

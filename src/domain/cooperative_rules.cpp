@@ -110,13 +110,13 @@ void check_cooperative(const Cooperative& c, Problems& p) {
           "status must be active, suspended, dissolving or dissolved");
   if (c.charter_capital_vnd && *c.charter_capital_vnd < 0)
     p.add("charter_capital_vnd", "Vốn điều lệ không được âm", "Charter capital cannot be negative");
-  if (c.founded_on && *c.founded_on > Date::today_utc())
+  if (c.founded_on && *c.founded_on > Date::today_in_vietnam())
     p.add("founded_on", "Ngày thành lập không được ở tương lai",
           "founded_on cannot be in the future");
 }
 
 void check_year(std::string_view kind, const CooperativeYear& y, Problems& p) {
-  if (y.year < 2000 || y.year > Date::today_utc().year)
+  if (y.year < 2000 || y.year > Date::today_in_vietnam().year)
     p.add("year", "Năm phải từ 2000 đến năm hiện tại", "year must be between 2000 and this year");
   auto non_negative = [&](const char* field, int64_t v) {
     if (v < 0) p.add(field, "Không được âm", "Must not be negative");
@@ -170,7 +170,7 @@ void check_product(const OcopProduct& x, Problems& p) {
       p.add("score", "Điểm " + std::to_string(*x.score) + " không khớp với số sao",
             "score " + std::to_string(*x.score) + " does not match the stars");
   }
-  if (x.decided_on > Date::today_utc())
+  if (x.decided_on > Date::today_in_vietnam())
     p.add("decided_on", "Ngày quyết định không được ở tương lai",
           "decided_on cannot be in the future");
 }

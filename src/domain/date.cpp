@@ -52,8 +52,8 @@ Date Date::from_days(long z) {
   return Date{static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
 }
 
-Date Date::today_utc() {
-  auto now = std::chrono::system_clock::now();
+Date Date::today_in_vietnam() {
+  auto now = std::chrono::system_clock::now() + std::chrono::hours(7);
   auto days = std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count();
   return from_days(static_cast<long>(days));
 }

@@ -14,7 +14,9 @@ struct Date {
 
   static std::optional<Date> parse(std::string_view iso);  // strict YYYY-MM-DD
   static Date from_days(long days);                        // days since 1970-01-01
-  static Date today_utc();
+  // Today's date in Vietnam (UTC+7, no daylight saving): deadlines and "not in the future"
+  // are counted in the province's days, not in UTC's.
+  static Date today_in_vietnam();
   long days() const;    // days since 1970-01-01
   int weekday() const;  // 0 = Monday ... 6 = Sunday
   Date plus_days(long n) const { return from_days(days() + n); }

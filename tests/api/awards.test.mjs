@@ -15,7 +15,7 @@ before(async () => {
 after(async () => { await server.stop(); server.cleanup(); });
 
 const THIS_YEAR = new Date().getUTCFullYear();
-const isoDay = (offsetDays) => new Date(Date.now() + offsetDays * 86400000).toISOString().slice(0, 10);
+const isoDay = (offsetDays) => new Date(Date.now() + 7 * 3600000 + offsetDays * 86400000).toISOString().slice(0, 10);
 const campaignOf = async (id) => (await users.lienminh.request(`/api/v1/award-campaigns/${id}`)).body;
 const nominate = (user, campaign, cooperative_id, achievement = 'Thành tích tốt trong sản xuất, kinh doanh năm 2023') =>
   users[user].request(`/api/v1/award-campaigns/${campaign}/nominations`, { method: 'POST', json: { cooperative_id, achievement } });

@@ -15,7 +15,8 @@ const C = '/api/v1/conferences';
 const D = '/api/v1/directives';
 const N = '/api/v1/notifications';
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
+// The server counts days in Vietnam (UTC+7).
+const todayIso = () => new Date(Date.now() + 7 * 3600000).toISOString().slice(0, 10);
 function plusDays(iso, n) {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);

@@ -21,7 +21,8 @@ const P = '/api/v1/petitions';
 const CATEGORY_CODES = ['credit', 'land', 'tax', 'market', 'support_policy', 'workforce', 'technology',
   'ocop', 'infrastructure', 'procedures', 'insurance', 'linkage', 'disaster'];
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
+// The server counts days in Vietnam (UTC+7).
+const todayIso = () => new Date(Date.now() + 7 * 3600000).toISOString().slice(0, 10);
 const YEAR = Number(todayIso().slice(0, 4));
 function plusDays(iso, n) {
   const d = new Date(`${iso}T00:00:00Z`);

@@ -57,8 +57,8 @@ OcopFacts ocop(int stars, Date decided, Date expires) {
 
 const Date kEnd2024{2024, 12, 31};
 
-Indicators compute(const std::vector<CooperativeFacts>& cs,
-                   const std::vector<OcopFacts>& ps = {}, Date day = kEnd2024) {
+Indicators compute(const std::vector<CooperativeFacts>& cs, const std::vector<OcopFacts>& ps = {},
+                   Date day = kEnd2024) {
   return compute_indicators(2024, cs, ps, day);
 }
 
@@ -86,9 +86,10 @@ TEST(Indicators, CountsOnlyReportingCooperativesByKindStatusAndClassification) {
   // By kind: htx a b f = 3, tht c = 1, lhhtx d = 1 (e is not counted).
   // By status: active a b d = 3, suspended c = 1, dissolved f = 1.
   // By classification: tot 1, kha 1, yeu 1, trung_binh 1 (d unrated is in no group).
-  auto x = compute({coop("htx", "active", true, "tot"), coop("htx", "active", true, "kha"),
-                    coop("tht", "suspended", true, "yeu"), coop("lhhtx", "active", true, ""),
-                    coop("htx", "active", false, ""), coop("htx", "dissolved", true, "trung_binh")});
+  auto x =
+      compute({coop("htx", "active", true, "tot"), coop("htx", "active", true, "kha"),
+               coop("tht", "suspended", true, "yeu"), coop("lhhtx", "active", true, ""),
+               coop("htx", "active", false, ""), coop("htx", "dissolved", true, "trung_binh")});
   EXPECT_EQ(x.cooperatives, 5);
   EXPECT_EQ(x.by_kind.size(), 3u);
   EXPECT_EQ(x.by_kind["htx"], 3);
@@ -148,9 +149,9 @@ TEST(Indicators, MembersAreOfficialPlusAssociateAndWorkersAreSummedOverReporting
 }
 
 TEST(Indicators, AverageRevenueAndProfitArePerReportingCooperativeRoundedHalfAwayFromZero) {
-  // Revenue 1,000,000,001 + 2,000,000,000 = 3,000,000,001 over 2 = 1,500,000,000.5 -> 1,500,000,001.
-  // Profit 5 + (-10) = -5 over 2 = -2.5 -> -3 (away from zero, not -2).
-  // The third cooperative did not report: its money and itself are not counted.
+  // Revenue 1,000,000,001 + 2,000,000,000 = 3,000,000,001 over 2 = 1,500,000,000.5 ->
+  // 1,500,000,001. Profit 5 + (-10) = -5 over 2 = -2.5 -> -3 (away from zero, not -2). The third
+  // cooperative did not report: its money and itself are not counted.
   auto x = compute({with_money(coop("htx", "active", true), 1'000'000'001, 5),
                     with_money(coop("htx", "active", true), 2'000'000'000, -10),
                     with_money(coop("htx", "active", false), 9'999'999'999, 9'999)});
@@ -350,14 +351,14 @@ TEST(Awards, DecisionNumbers) {
   EXPECT_TRUE(is_decision_number("45/QĐ-LMHTX"));
   EXPECT_TRUE(is_decision_number("1/QĐ-UBND"));
   EXPECT_TRUE(is_decision_number("123456/QĐ-UBND"));
-  EXPECT_FALSE(is_decision_number("QĐ-UBND"));       // no number
-  EXPECT_FALSE(is_decision_number("/QĐ-UBND"));      // empty number
-  EXPECT_FALSE(is_decision_number("123/QD-UBND"));   // D, not Đ
-  EXPECT_FALSE(is_decision_number("123/QĐ-ubnd"));   // issuer in capitals
+  EXPECT_FALSE(is_decision_number("QĐ-UBND"));      // no number
+  EXPECT_FALSE(is_decision_number("/QĐ-UBND"));     // empty number
+  EXPECT_FALSE(is_decision_number("123/QD-UBND"));  // D, not Đ
+  EXPECT_FALSE(is_decision_number("123/QĐ-ubnd"));  // issuer in capitals
   EXPECT_FALSE(is_decision_number("123-QD"));
-  EXPECT_FALSE(is_decision_number("12a/QĐ-UBND"));   // digits only before the slash
-  EXPECT_FALSE(is_decision_number("123/QĐ-"));       // no issuer
-  EXPECT_FALSE(is_decision_number("123/QĐ-UBND "));  // trailing space
+  EXPECT_FALSE(is_decision_number("12a/QĐ-UBND"));      // digits only before the slash
+  EXPECT_FALSE(is_decision_number("123/QĐ-"));          // no issuer
+  EXPECT_FALSE(is_decision_number("123/QĐ-UBND "));     // trailing space
   EXPECT_FALSE(is_decision_number("1234567/QĐ-UBND"));  // at most 6 digits
   EXPECT_FALSE(is_decision_number(""));
 }

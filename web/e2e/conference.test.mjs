@@ -15,7 +15,7 @@ after(async () => {
   await server?.stop();
 });
 
-const isoIn = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
+const isoIn = (days) => new Date(Date.now() + 7 * 3600000 + days * 86400000).toISOString().slice(0, 10);
 
 test('the Alliance records a petition and its on-the-spot answer, then a directive', async () => {
   const page = await browser.page(server.base, { width: 1366, height: 900 });

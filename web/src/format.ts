@@ -108,8 +108,5 @@ export const thisYear = (): number => Number(todayIso().slice(0, 4));
 /** Years to choose from, newest first: n years down from `from` (this year by default). */
 export const recentYears = (n = 8, from = thisYear()): number[] => Array.from({ length: n }, (_, i) => from - i);
 
-/**
- * Today as the server counts it (UTC) — it refuses dates after that, so between midnight and
- * 7:00 in Vietnam "today" there is still yesterday for the server.
- */
-export const serverTodayIso = (): string => new Date().toISOString().slice(0, 10);
+/** Today as the server counts it: in Vietnam (UTC+7), like the dates people type. */
+export const serverTodayIso = (): string => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
