@@ -105,9 +105,8 @@ void register_conference_routes(http::Router& r, ApiContext& ctx) {
       d.conference_id = in.integer("conference_id", false, 1);
       in.finish();
       auto created = core::create_directive(c, caller.actor, d);
-      auto res = json_response(201, directive_json(created));
-      res.header("Location", "/api/v1/directives/" + std::to_string(created.id));
-      return res;
+      return created_response(directive_json(created),
+                              "/api/v1/directives/" + std::to_string(created.id));
     });
   });
 

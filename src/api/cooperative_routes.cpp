@@ -148,9 +148,9 @@ void register_cooperative_routes(http::Router& r, ApiContext& ctx) {
       core::require_may_create_cooperative(caller.actor);
       auto input = cooperative_input(parse_body_object(req), true);
       auto coop = core::create_cooperative(c, caller.actor, input);
-      auto res = json_response(201, cooperative_json(coop, true));
-      res.header("Location", "/api/v1/cooperatives/" + std::to_string(coop.id));
-      return with_etag(std::move(res), coop.version);
+      return with_etag(created_response(cooperative_json(coop, true),
+                                        "/api/v1/cooperatives/" + std::to_string(coop.id)),
+                       coop.version);
     });
   });
 
@@ -225,10 +225,8 @@ void register_cooperative_routes(http::Router& r, ApiContext& ctx) {
       if (!caller.actor) throw domain::Failure::unauthenticated();
       int64_t id = id_param(req, "id");
       auto p = core::create_product(c, caller.actor, product_input(parse_body_object(req), id));
-      auto res = json_response(201, product_json(p));
-      res.header("Location", "/api/v1/cooperatives/" + std::to_string(id) + "/products/" +
-                                 std::to_string(p.id));
-      return res;
+      return created_response(product_json(p), "/api/v1/cooperatives/" + std::to_string(id) +
+                                                   "/products/" + std::to_string(p.id));
     });
   });
 

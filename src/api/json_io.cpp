@@ -247,6 +247,12 @@ http::Response json_response(int status, const json::value& body) {
   return r;
 }
 
+http::Response created_response(const json::value& body, const std::string& location) {
+  auto r = json_response(201, body);
+  r.header("Location", location);
+  return r;
+}
+
 http::Response problem_response(const http::Request& req, const domain::Failure& f) {
   const bool en = wants_english(req);
   json::object o;

@@ -76,6 +76,8 @@ class QueryInput {
 bool wants_english(const http::Request& req);
 
 http::Response json_response(int status, const json::value& body);
+// 201 Created with the new resource's address.
+http::Response created_response(const json::value& body, const std::string& location);
 http::Response problem_response(const http::Request& req, const domain::Failure& f);
 
 // {items, total, page, per_page}; a page past the end is a 400.

@@ -263,9 +263,7 @@ void register_petition_routes(http::Router& r, ApiContext& ctx) {
       auto ids = in.integers("petition_ids", 1000, true);
       in.finish();
       auto b = core::create_batch(c, caller.actor, *title, *ids);
-      auto res = json_response(201, batch_json(b));
-      res.header("Location", "/api/v1/batches/" + std::to_string(b.id));
-      return res;
+      return created_response(batch_json(b), "/api/v1/batches/" + std::to_string(b.id));
     });
   });
 

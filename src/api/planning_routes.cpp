@@ -229,9 +229,8 @@ void register_planning_routes(http::Router& r, ApiContext& ctx) {
         s.targets = read_targets(*t, in.problems(), "targets.");
       in.finish();
       auto created = core::create_scheme(c, caller.actor, s);
-      auto res = json_response(201, scheme_json(created));
-      res.header("Location", "/api/v1/schemes/" + std::to_string(created.id));
-      return res;
+      return created_response(scheme_json(created),
+                              "/api/v1/schemes/" + std::to_string(created.id));
     });
   });
 
@@ -347,9 +346,8 @@ void register_planning_routes(http::Router& r, ApiContext& ctx) {
                               std::to_string(k.year));
       in.finish();
       auto created = core::create_campaign(c, caller.actor, k);
-      auto res = json_response(201, campaign_json(created));
-      res.header("Location", "/api/v1/award-campaigns/" + std::to_string(created.id));
-      return res;
+      return created_response(campaign_json(created),
+                              "/api/v1/award-campaigns/" + std::to_string(created.id));
     });
   });
 
