@@ -22,6 +22,7 @@
 #include "core/reports.hpp"
 #include "domain/failure.hpp"
 #include "http/router.hpp"
+#include "http/security_headers.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "store/database.hpp"
@@ -36,15 +37,6 @@ std::pair<std::string, unsigned short> parse_listen(const std::string& listen) {
   int port = std::stoi(listen.substr(colon + 1));
   if (port < 0 || port > 65535) throw std::invalid_argument("port must be 0 to 65535");
   return {listen.substr(0, colon), static_cast<unsigned short>(port)};
-}
-
-void add_security_headers(http::Response& r) {
-  r.header("X-Content-Type-Options", "nosniff");
-  r.header("Referrer-Policy", "same-origin");
-  r.header("Content-Security-Policy",
-           "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-           "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
-  if (!r.find_header("Cache-Control")) r.header("Cache-Control", "no-store");
 }
 
 std::string access_log_line(const http::Request& req, const http::Response& res, double seconds) {
@@ -136,6 +128,12 @@ int run_serve(const std::string& database, const ServeOptions& o) {
   so.host = host;
   so.port = port;
   so.worker_threads = o.threads;
+  so.trusted_proxies = o.trusted_proxies;
+  ctx.secure_cookies = o.secure_cookies;
+  // A report is rendered on the slow pool: it never holds the workers that answer the rest.
+  so.is_slow = [](const http::Request& req) {
+    return req.method == "GET" && req.path.rfind("/api/v1/reports/", 0) == 0;
+  };
   so.body_limit_for = [](const std::string& method, const std::string& target) -> std::size_t {
     if (method == "POST" && target.rfind("/api/v1/cooperatives/import", 0) == 0) return 20u << 20;
     if (method == "POST" && target.rfind("/api/v1/petitions/", 0) == 0 &&
@@ -168,7 +166,7 @@ int run_serve(const std::string& database, const ServeOptions& o) {
       res = api::problem_response(req, domain::Failure::not_found("đường dẫn", "path"));
       res.route = "(not found)";
     }
-    add_security_headers(res);
+    http::add_security_headers(res);
     return res;
   };
   auto observe = [&](const http::Request& req, const http::Response& res, double seconds) {

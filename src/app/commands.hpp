@@ -2,6 +2,7 @@
 // The program's commands; main.cpp parses the command line and calls one of these.
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace hoptac::app {
 
@@ -9,6 +10,8 @@ struct ServeOptions {
   std::string listen;
   int threads = 4;
   std::string web_dir;
+  std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For/-Proto are believed
+  bool secure_cookies = false;               // always mark the session cookie Secure
 };
 
 struct UserAddOptions {

@@ -30,6 +30,17 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--threads", serve.threads, "worker threads for requests")
       ->check(CLI::Range(1, 64));
   serve_cmd->add_option("--web", serve.web_dir, "directory of the built web application");
+  // A comma-separated list, as an operator writes it in a unit file's environment.
+  for (const auto& a : CLI::detail::split(env_or("HOPTAC_TRUSTED_PROXIES", ""), ','))
+    if (!a.empty()) serve.trusted_proxies.push_back(a);
+  serve_cmd
+      ->add_option("--trusted-proxy", serve.trusted_proxies,
+                   "address of a reverse proxy whose X-Forwarded-For/-Proto are believed "
+                   "(repeatable; env HOPTAC_TRUSTED_PROXIES, comma-separated)")
+      ->delimiter(',');
+  serve.secure_cookies = env_or("HOPTAC_SECURE_COOKIES", "") == "1";
+  serve_cmd->add_flag("--secure-cookies", serve.secure_cookies,
+                      "always mark the session cookie Secure (env HOPTAC_SECURE_COOKIES=1)");
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "Create or upgrade the database");
   auto* seed_cmd = cli.add_subcommand("seed-demo", "Load the Bắc Kạn 2024 demo data set");

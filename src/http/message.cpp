@@ -43,6 +43,38 @@ std::optional<std::string_view> Response::find_header(std::string_view name) con
   return std::nullopt;
 }
 
+namespace {
+bool trusted(const std::vector<std::string>& list, std::string_view address) {
+  for (const auto& t : list)
+    if (t == address) return true;
+  return false;
+}
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+}  // namespace
+
+void apply_forwarding(Request& r, const std::vector<std::string>& trusted_proxies) {
+  r.client = r.remote;
+  r.https = false;
+  if (!trusted(trusted_proxies, r.remote)) return;
+  // The right-most address that is not one of our proxies is the client (RFC 7239 §5.2).
+  if (auto xff = r.header("x-forwarded-for")) {
+    std::string_view rest = *xff;
+    while (!rest.empty()) {
+      auto comma = rest.rfind(',');
+      std::string_view hop = trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
+      if (hop.empty() || hop.size() > 64) break;
+      r.client = std::string(hop);
+      if (!trusted(trusted_proxies, hop)) break;
+    }
+  }
+  if (auto proto = r.header("x-forwarded-proto")) r.https = trim(*proto) == "https";
+}
+
 bool parse_target(Request& r) {
   auto parsed = boost::urls::parse_origin_form(r.target);
   if (!parsed) {

@@ -18,7 +18,9 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::map<std::string, std::string> params;                 // from the route pattern
   std::string body;
-  std::string remote;
+  std::string remote;       // the peer's address
+  std::string client;       // the client's address: the peer's, or what a trusted proxy says
+  bool https = false;       // a trusted proxy says the client used TLS
   bool query_valid = true;  // false when the target could not be decoded
 
   std::optional<std::string_view> header(std::string_view lower_name) const;
@@ -38,6 +40,10 @@ struct Response {
   }
   std::optional<std::string_view> find_header(std::string_view name) const;
 };
+
+// Sets client and https from X-Forwarded-For / X-Forwarded-Proto when the peer is one of
+// `trusted_proxies`; otherwise the client is the peer and https is false.
+void apply_forwarding(Request& r, const std::vector<std::string>& trusted_proxies);
 
 // Splits and decodes an origin-form target into path and query; false when malformed.
 bool parse_target(Request& r);

@@ -4,10 +4,21 @@
 
 namespace hoptac::http {
 
+namespace {
+// Label values come from a fixed set: a client's odd method cannot make a new series.
+const std::string& method_label(const std::string& method) {
+  static const std::string known[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+  static const std::string other = "OTHER";
+  for (const auto& k : known)
+    if (k == method) return k;
+  return other;
+}
+}  // namespace
+
 void Metrics::record(const std::string& method, const std::string& route, int status,
                      double seconds) {
   std::lock_guard lock(mutex_);
-  ++requests_[{method, route, status}];
+  ++requests_[{method_label(method), route, status}];
   auto& h = latency_[route];
   for (size_t i = 0; i < kBuckets.size(); ++i)
     if (seconds <= kBuckets[i]) ++h.buckets[i];

@@ -13,9 +13,14 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <spdlog/spdlog.h>
+
+#include <atomic>
 #include <csignal>
 #include <mutex>
 #include <set>
+
+#include "http/security_headers.hpp"
 
 namespace hoptac::http {
 
@@ -32,6 +37,8 @@ struct Server::Impl {
   Observer observe;
   asio::io_context ioc{1};
   asio::thread_pool workers;
+  asio::thread_pool slow_workers;  // reports: never on the workers that answer the rest
+  std::atomic<int> slow_waiting{0};
   tcp::acceptor acceptor{ioc};
   asio::signal_set signals{ioc, SIGINT, SIGTERM};
   asio::steady_timer grace{ioc};
@@ -44,7 +51,8 @@ struct Server::Impl {
       : opt(std::move(o)),
         dispatch(std::move(d)),
         observe(std::move(ob)),
-        workers(static_cast<std::size_t>(std::max(1, opt.worker_threads))) {}
+        workers(static_cast<std::size_t>(std::max(1, opt.worker_threads))),
+        slow_workers(static_cast<std::size_t>(std::max(1, opt.slow_threads))) {}
 
   void begin_shutdown() {
     std::lock_guard lock(mutex);
@@ -94,7 +102,20 @@ Response plain_problem(int status, const char* title) {
   r.header("Content-Type", "application/problem+json");
   r.body = std::string("{\"type\":\"about:blank\",\"status\":") + std::to_string(status) +
            ",\"title\":\"" + title + "\"}";
+  add_security_headers(r);
   return r;
+}
+
+// What the HTTP layer itself refuses before any handler sees the request: a target that is
+// not origin-form ("*", "http://host/..."), and HTTP/1.1 without exactly one Host.
+const char* refusal(const bhttp::request_parser<bhttp::string_body>& parser) {
+  const auto& h = parser.get();
+  std::string_view target = h.target();
+  if (target.empty() || target.front() != '/') return "The request target must be a path";
+  auto hosts = h.count(bhttp::field::host);
+  if (hosts > 1) return "More than one Host header";
+  if (h.version() >= 11 && hosts == 0) return "HTTP/1.1 requires a Host header";
+  return nullptr;
 }
 
 awaitable<void> write_response(beast::tcp_stream& stream, const Response& res, unsigned version,
@@ -109,6 +130,43 @@ awaitable<void> write_response(beast::tcp_stream& stream, const Response& res, u
     out.prepare_payload();
   }
   co_await bhttp::async_write(stream, out, kNoThrow);
+}
+
+Response dispatch_safely(Server::Impl& s, Request& req) {
+  try {
+    return s.dispatch(req);
+  } catch (const std::exception& e) {
+    spdlog::error(R"({{"event":"unhandled_exception","method":"{}","path":"{}","error":"{}"}})",
+                  req.method, req.path.substr(0, 200), e.what());
+  } catch (...) {
+    spdlog::error(R"({{"event":"unhandled_exception","method":"{}","path":"{}"}})", req.method,
+                  req.path.substr(0, 200));
+  }
+  Response r = plain_problem(500, "Internal server error");
+  r.route = "(unhandled)";
+  return r;
+}
+
+// The handler may block on the database: run it on a worker, never on the I/O thread; slow
+// ones on their own pool, refused when too many already wait.
+awaitable<Response> handle(Server::Impl& s, Request& req) {
+  if (s.opt.is_slow && s.opt.is_slow(req)) {
+    if (s.slow_waiting.fetch_add(1) >= s.opt.slow_queue_limit) {
+      s.slow_waiting.fetch_sub(1);
+      Response busy = plain_problem(503, "Too many reports are being prepared; try again soon");
+      busy.header("Retry-After", "5");
+      busy.route = "(slow queue full)";
+      co_return busy;
+    }
+    Response res = co_await asio::co_spawn(
+        s.slow_workers, [&]() -> awaitable<Response> { co_return dispatch_safely(s, req); },
+        asio::use_awaitable);
+    s.slow_waiting.fetch_sub(1);
+    co_return res;
+  }
+  co_return co_await asio::co_spawn(
+      s.workers, [&]() -> awaitable<Response> { co_return dispatch_safely(s, req); },
+      asio::use_awaitable);
 }
 
 awaitable<void> session(Server::Impl& s, tcp::socket socket) {
@@ -145,6 +203,10 @@ awaitable<void> session(Server::Impl& s, tcp::socket socket) {
                                 false);
       break;
     }
+    if (const char* why = refusal(parser)) {
+      co_await write_response(stream, plain_problem(400, why), 11, false, false);
+      break;
+    }
     const auto started = std::chrono::steady_clock::now();
     std::string method(parser.get().method_string());
     std::string target(parser.get().target());
@@ -174,18 +236,8 @@ awaitable<void> session(Server::Impl& s, tcp::socket socket) {
     const unsigned version = msg.version();
     bool keep_alive = msg.keep_alive();
     Request req = to_request(msg, remote);
-
-    // The handler may block on the database: run it on a worker, never on the I/O thread.
-    Response res = co_await asio::co_spawn(
-        s.workers,
-        [&s, &req]() -> awaitable<Response> {
-          try {
-            co_return s.dispatch(req);
-          } catch (const std::exception&) {
-            co_return plain_problem(500, "Internal server error");
-          }
-        },
-        asio::use_awaitable);
+    apply_forwarding(req, s.opt.trusted_proxies);
+    Response res = co_await handle(s, req);
 
     {
       std::lock_guard lock(s.mutex);
@@ -231,6 +283,7 @@ Server::Server(ServerOptions options, Dispatch dispatch, Observer observe)
 
 Server::~Server() {
   impl_->workers.join();
+  impl_->slow_workers.join();
 }
 
 unsigned short Server::port() const {
@@ -244,6 +297,7 @@ void Server::run() {
   asio::co_spawn(impl_->ioc, listen(*impl_), asio::detached);
   impl_->ioc.run();
   impl_->workers.join();
+  impl_->slow_workers.join();
 }
 
 void Server::stop() {

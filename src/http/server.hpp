@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/message.hpp"
 
@@ -23,6 +24,13 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};    // to read one request once it has started
   std::chrono::seconds idle_timeout{60};    // between requests on a kept-alive connection
   std::chrono::seconds shutdown_grace{25};  // for requests in flight after a signal
+  // Slow requests (reports) run on their own small pool, so that they never hold the workers
+  // that answer everything else; past `slow_queue_limit` waiting, they are refused with 503.
+  std::function<bool(const Request&)> is_slow;
+  int slow_threads = 1;
+  int slow_queue_limit = 8;
+  // Peers whose X-Forwarded-For and X-Forwarded-Proto are believed (a reverse proxy).
+  std::vector<std::string> trusted_proxies;
 };
 
 using Dispatch = std::function<Response(Request&)>;

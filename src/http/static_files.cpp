@@ -1,8 +1,9 @@
 #include "http/static_files.hpp"
 
-#include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "http/static_path.hpp"
 
 namespace hoptac::http {
 
@@ -28,22 +29,30 @@ std::optional<std::string> read_file(const std::filesystem::path& p) {
   ss << in.rdbuf();
   return ss.str();
 }
+
+std::filesystem::path canonical_or_empty(const std::string& root) {
+  if (root.empty()) return {};
+  std::error_code ec;
+  auto p = std::filesystem::canonical(root, ec);
+  return ec ? std::filesystem::path() : p;
+}
 }  // namespace
+
+StaticFiles::StaticFiles(std::string root) : root_(canonical_or_empty(root)) {}
 
 std::optional<Response> StaticFiles::serve(const Request& req) const {
   if (root_.empty() || (req.method != "GET" && req.method != "HEAD")) return std::nullopt;
   if (req.path.rfind("/api/", 0) == 0) return std::nullopt;
-  namespace fs = std::filesystem;
-  // Refuse anything that could climb out of the root.
-  if (req.path.find("..") != std::string::npos || req.path.find('\0') != std::string::npos)
-    return std::nullopt;
-  fs::path root(root_);
-  fs::path file = root / req.path.substr(1);
-  bool is_asset = req.path.rfind("/assets/", 0) == 0;
-  std::error_code ec;
-  if (req.path == "/" || !fs::is_regular_file(file, ec)) {
-    if (is_asset) return std::nullopt;  // a missing hashed asset is a 404, not the app
-    file = root / "index.html";
+  const bool is_asset = req.path.rfind("/assets/", 0) == 0;
+  std::filesystem::path file;
+  if (req.path == "/") {
+    file = root_ / "index.html";
+  } else {
+    auto resolved = resolve_static_path(root_, req.path);
+    if (resolved.verdict == PathVerdict::hostile) return std::nullopt;  // a 404, never a file
+    // A missing hashed asset is a 404; any other missing path is one of the app's own routes.
+    if (resolved.verdict == PathVerdict::missing && is_asset) return std::nullopt;
+    file = resolved.verdict == PathVerdict::file ? resolved.file : root_ / "index.html";
   }
   auto body = read_file(file);
   if (!body) return std::nullopt;

@@ -1,6 +1,7 @@
 #pragma once
 // Serves the built web application: files with their content type, long-lived caching for
 // hashed assets, and index.html for the application's own routes.
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -10,12 +11,13 @@ namespace hoptac::http {
 
 class StaticFiles {
  public:
-  explicit StaticFiles(std::string root) : root_(std::move(root)) {}
+  // Only files that resolve (after following links) inside `root` are ever served.
+  explicit StaticFiles(std::string root);
   // A response for GET/HEAD of `path`, or nothing when the path is not the web app's.
   std::optional<Response> serve(const Request& req) const;
 
  private:
-  std::string root_;
+  std::filesystem::path root_;  // canonical; empty when there is no web app
 };
 
 }  // namespace hoptac::http

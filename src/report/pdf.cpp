@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <memory>
 #include <stdexcept>
+#include <string_view>
+#include <vector>
 
 #include "report/document.hpp"
 
@@ -120,10 +122,64 @@ class Pdf {
     y_ += text(d.summary, kLeft, kWidth, 13, true, false, PANGO_ALIGN_CENTER) + 14;
   }
 
+  // A paragraph of any length, drawn line by line so that it flows over pages. Pango lays out
+  // a paragraph in time that grows faster than its length, so a long one is laid out in
+  // pieces of bounded size (split after a sentence or a word): the whole is linear.
   void paragraph(const std::string& s) {
-    double h = text(s, kLeft, kWidth, 12, false, false, PANGO_ALIGN_LEFT, false);
-    need(h);
-    y_ += text(s, kLeft, kWidth, 12) + 6;
+    for (const auto& piece : pieces_of(s)) {
+      PangoLayout* layout = pango_cairo_create_layout(cr_);
+      PangoFontDescription* font = pango_font_description_new();
+      pango_font_description_set_family(font, kFamily);
+      pango_font_description_set_absolute_size(font, 12 * PANGO_SCALE);
+      pango_layout_set_font_description(layout, font);
+      pango_layout_set_width(layout, static_cast<int>(kWidth * PANGO_SCALE));
+      pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_text(layout, piece.data(), static_cast<int>(piece.size()));
+      PangoLayoutIter* it = pango_layout_get_iter(layout);
+      do {
+        int top = 0, bottom = 0;
+        pango_layout_iter_get_line_yrange(it, &top, &bottom);
+        const double h = static_cast<double>(bottom - top) / PANGO_SCALE;
+        const double baseline =
+            static_cast<double>(pango_layout_iter_get_baseline(it) - top) / PANGO_SCALE;
+        need(h);
+        cairo_move_to(cr_, kLeft, y_ + baseline);
+        pango_cairo_show_layout_line(cr_, pango_layout_iter_get_line_readonly(it));
+        y_ += h;
+      } while (pango_layout_iter_next_line(it));
+      pango_layout_iter_free(it);
+      pango_font_description_free(font);
+      g_object_unref(layout);
+    }
+    y_ += 6;
+  }
+
+  // Lines of the text, each cut into pieces of at most kPiece bytes, at a sentence end or a
+  // space where there is one, never inside a UTF-8 sequence.
+  static std::vector<std::string_view> pieces_of(std::string_view s) {
+    constexpr size_t kPiece = 1200;
+    std::vector<std::string_view> out;
+    while (!s.empty()) {
+      size_t end = std::min(s.find('\n'), s.size());
+      if (end > kPiece) {
+        std::string_view window = s.substr(0, kPiece);
+        size_t cut = window.rfind(". ");
+        if (cut == std::string_view::npos || cut < kPiece / 2) cut = window.rfind(' ');
+        if (cut == std::string_view::npos || cut < kPiece / 2) {
+          cut = kPiece;
+          while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+          if (cut == 0) cut = kPiece;  // not UTF-8 at all: any cut will do
+        } else {
+          ++cut;  // keep the full stop or the space with the first piece
+        }
+        end = cut;
+      }
+      out.push_back(s.substr(0, end));
+      s.remove_prefix(end);
+      if (!s.empty() && s.front() == '\n') s.remove_prefix(1);
+    }
+    if (out.empty()) out.push_back(std::string_view());
+    return out;
   }
 
   void heading(const std::string& s) {

@@ -33,11 +33,12 @@ export function cli(args, { database, input } = {}) {
   });
 }
 
-export async function startServer({ demo = true, dir } = {}) {
+// `args`: more flags for `hoptac serve` (--web, --trusted-proxy, ...).
+export async function startServer({ demo = true, dir, args = [] } = {}) {
   dir ??= mkdtempSync(join(process.env.HOPTAC_TEST_DIR ?? tmpdir(), 'server-'));
   const database = join(dir, 'hoptac.db');
   if (demo && !existsSync(database)) copyFileSync(demoTemplate(), database);
-  const child = spawn(BIN, ['serve', '--database', `sqlite:${database}`, '--listen', '127.0.0.1:0', '--threads', '4'], {
+  const child = spawn(BIN, ['serve', '--database', `sqlite:${database}`, '--listen', '127.0.0.1:0', '--threads', '4', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const log = [];
