@@ -121,9 +121,6 @@ core::CooperativeInput cooperative_input(const json::object& body, bool create) 
     value.title = r.string("title", 100, false).value_or("");
     value.phone = r.string("phone", 20, false).value_or("");
     value.email = r.string("email", 120, false).value_or("");
-    if (!value.email.empty() && value.email.find('@') == std::string::npos)
-      r.problems().add("representative.email", "Địa chỉ thư điện tử không hợp lệ",
-                       "Not an e-mail address");
     in.problems().absorb(r.problems());
     c.representative = value;
   }

@@ -75,7 +75,8 @@ json::object import_json(const core::ImportResult& result, bool english) {
   return json::object{{"dry_run", result.dry_run},
                       {"rows", result.rows},
                       {"created", result.created},
-                      {"errors", std::move(errors)}};
+                      {"errors", std::move(errors)},
+                      {"errors_total", result.errors_total}};
 }
 
 constexpr const char* kXlsxType =

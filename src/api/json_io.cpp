@@ -4,7 +4,10 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
+#include <cmath>
 
+#include "domain/limits.hpp"
+#include "text/control.hpp"
 #include "text/fold.hpp"
 
 namespace hoptac::api {
@@ -64,7 +67,18 @@ std::optional<std::string> JsonInput::string(std::string_view key, std::size_t m
     problems_.add(field(key), "Phải là chuỗi ký tự", "Must be a string");
     return std::nullopt;
   }
-  std::string s(v->as_string());
+  // A long text may have line breaks; a short one (a name, a title, a code) may not.
+  const auto lines = max_chars >= kMultiLineFrom ? text::Lines::multi : text::Lines::single;
+  if (!text::is_valid_utf8(v->as_string()) || text::has_forbidden_control(v->as_string(), lines)) {
+    problems_.add(field(key),
+                  lines == text::Lines::multi ? "Có ký tự điều khiển không được phép"
+                                              : "Không được có xuống dòng hay ký tự điều khiển",
+                  lines == text::Lines::multi
+                      ? "Contains a control character"
+                      : "Must not contain line breaks or control characters");
+    return std::nullopt;
+  }
+  std::string s = text::normalise_line_breaks(v->as_string());
   // Trim surrounding white space; the stored form is NFC.
   auto b = s.find_first_not_of(" \t\r\n");
   auto e = s.find_last_not_of(" \t\r\n");
@@ -86,26 +100,53 @@ std::optional<int64_t> JsonInput::integer(std::string_view key, bool required,
                                           std::optional<int64_t> min, std::optional<int64_t> max) {
   const json::value* v = get(key, required);
   if (!v) return std::nullopt;
+  const int64_t lo = min.value_or(-domain::kMaxSafeInteger);
+  const int64_t hi = max.value_or(domain::kMaxSafeInteger);
   int64_t n = 0;
   if (v->is_int64()) {
     n = v->as_int64();
-  } else if (v->is_uint64() && v->as_uint64() <= static_cast<uint64_t>(INT64_MAX)) {
-    n = static_cast<int64_t>(v->as_uint64());
+  } else if (v->is_uint64() || (v->is_double() && std::isfinite(v->as_double()) &&
+                                std::trunc(v->as_double()) == v->as_double())) {
+    // 1e19, 1.8e19 or 3.0: a whole number, but out of int64 or written as a double.
+    double d = v->is_uint64() ? static_cast<double>(v->as_uint64()) : v->as_double();
+    if (d < -9.2e18 || d > 9.2e18)
+      n = d < 0 ? INT64_MIN : INT64_MAX;
+    else
+      n = static_cast<int64_t>(d);
   } else {
     problems_.add(field(key), "Phải là số nguyên", "Must be an integer");
     return std::nullopt;
   }
-  if (min && n < *min) {
-    problems_.add(field(key), *min == 0 ? "Không được âm" : "Nhỏ nhất là " + std::to_string(*min),
-                  *min == 0 ? "Must not be negative" : "Must be at least " + std::to_string(*min));
+  if (n < lo) {
+    problems_.add(field(key), lo == 0 ? "Không được âm" : "Nhỏ nhất là " + std::to_string(lo),
+                  lo == 0 ? "Must not be negative" : "Must be at least " + std::to_string(lo));
     return std::nullopt;
   }
-  if (max && n > *max) {
-    problems_.add(field(key), "Lớn nhất là " + std::to_string(*max),
-                  "Must be at most " + std::to_string(*max));
+  if (n > hi) {
+    problems_.add(field(key), "Lớn nhất là " + std::to_string(hi),
+                  "Must be at most " + std::to_string(hi));
     return std::nullopt;
   }
   return n;
+}
+
+std::optional<double> JsonInput::number(std::string_view key, bool required, double min,
+                                        double max) {
+  const json::value* v = get(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_number()) {
+    problems_.add(field(key), "Phải là số", "Must be a number");
+    return std::nullopt;
+  }
+  double d = v->to_number<double>();
+  if (!std::isfinite(d) || d < min || d > max) {
+    char range[64];
+    std::snprintf(range, sizeof range, "%.15g … %.15g", min, max);
+    problems_.add(field(key), std::string("Phải là số trong khoảng ") + range,
+                  std::string("Must be a number within ") + range);
+    return std::nullopt;
+  }
+  return d;
 }
 
 std::optional<domain::Date> JsonInput::date(std::string_view key, bool required) {
@@ -149,7 +190,8 @@ std::optional<std::vector<int64_t>> JsonInput::integers(std::string_view key, st
   }
   std::vector<int64_t> out;
   for (const auto& item : v->as_array()) {
-    if (!item.is_int64()) {
+    if (!item.is_int64() || item.as_int64() < -domain::kMaxSafeInteger ||
+        item.as_int64() > domain::kMaxSafeInteger) {
       problems_.add(field(key), "Mỗi phần tử phải là số nguyên", "Each item must be an integer");
       return std::nullopt;
     }
@@ -183,6 +225,10 @@ std::optional<std::string> QueryInput::string(std::string_view key, std::size_t 
   auto v = req_.query_param(key);
   if (!v || v->empty()) return std::nullopt;
   if (!text::is_valid_utf8(*v)) return std::nullopt;
+  if (text::has_forbidden_control(*v, text::Lines::single)) {
+    problems_.add(std::string(key), "Có ký tự điều khiển", "Contains a control character");
+    return std::nullopt;
+  }
   if (text::length_in_characters(*v) > max_chars) {
     problems_.add(std::string(key), "Quá dài", "Too long");
     return std::nullopt;
@@ -266,6 +312,8 @@ http::Response problem_response(const http::Request& req, const domain::Failure&
                                     {"message", en ? e.message_en : e.message_vi},
                                     {"message_en", e.message_en}});
     o["errors"] = std::move(errors);
+    if (f.errors_total() > f.errors().size())
+      o["errors_total"] = static_cast<uint64_t>(f.errors_total());
     // Detail names the first problem, so that a log line or a toast tells what is wrong.
     const auto& first = f.errors().front();
     o["detail"] = first.field + ": " + (en ? first.message_en : first.message_vi);
@@ -273,6 +321,7 @@ http::Response problem_response(const http::Request& req, const domain::Failure&
   auto r = json_response(f.status(), o);
   r.headers.front().second = "application/problem+json; charset=utf-8";
   if (f.kind() == FailureKind::unauthenticated) r.header("WWW-Authenticate", "Bearer");
+  if (f.retry_after_seconds() > 0) r.header("Retry-After", std::to_string(f.retry_after_seconds()));
   return r;
 }
 

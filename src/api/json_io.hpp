@@ -29,10 +29,16 @@ class JsonInput {
             std::string prefix = "");
   bool has(std::string_view key) const;
   bool is_null(std::string_view key) const;
+  // Trimmed NFC text of at most max_chars characters. Control characters are refused; texts
+  // of kMultiLineFrom characters or more are long texts, which may hold line breaks and tabs.
+  static constexpr std::size_t kMultiLineFrom = 1000;
   std::optional<std::string> string(std::string_view key, std::size_t max_chars, bool required);
+  // Whole numbers in [min, max]; without bounds, those a JSON client holds exactly (±2^53−1).
   std::optional<int64_t> integer(std::string_view key, bool required,
                                  std::optional<int64_t> min = std::nullopt,
                                  std::optional<int64_t> max = std::nullopt);
+  // A finite number in [min, max] (1e999 parses as infinity: refused, as is NaN).
+  std::optional<double> number(std::string_view key, bool required, double min, double max);
   std::optional<domain::Date> date(std::string_view key, bool required);
   std::optional<std::vector<std::string>> strings(std::string_view key, std::size_t max_items,
                                                   std::size_t max_chars, bool required);

@@ -14,9 +14,9 @@ namespace hoptac::api {
 namespace {
 
 json::value number_or_null(std::optional<double> v) {
-  if (!v) return nullptr;
+  if (!v || !std::isfinite(*v)) return nullptr;  // JSON has no Infinity or NaN
   double r = *v;
-  if (r == static_cast<double>(static_cast<int64_t>(r))) return static_cast<int64_t>(r);
+  if (std::fabs(r) < 9e15 && r == std::trunc(r)) return static_cast<int64_t>(r);
   return r;
 }
 
@@ -67,15 +67,17 @@ json::object indicators_json(const core::IndicatorReport& r, bool english) {
       {"ocop_by_stars", std::move(stars)}};
 }
 
+// Every target a finite number; its range by indicator is checked in core (check_targets).
 std::map<std::string, double> read_targets(const json::object& o, domain::Problems& p,
                                            const std::string& prefix) {
   std::map<std::string, double> out;
   for (const auto& kv : o) {
     std::string key(kv.key());
-    if (kv.value().is_number())
-      out[key] = kv.value().to_number<double>();
+    double v = kv.value().is_number() ? kv.value().to_number<double>() : NAN;
+    if (std::isfinite(v))
+      out[key] = v;
     else
-      p.add(prefix + key, "Chỉ tiêu phải là số", "A target must be a number");
+      p.add(prefix + key, "Chỉ tiêu phải là một số hữu hạn", "A target must be a finite number");
   }
   return out;
 }
@@ -338,9 +340,9 @@ void register_planning_routes(http::Router& r, ApiContext& ctx) {
       auto body = parse_body_object(req);
       JsonInput in(body, {"year", "level", "title", "quota"});
       domain::AwardCampaign k;
-      k.year = static_cast<int>(in.integer("year", true).value_or(0));
+      k.year = static_cast<int>(in.integer("year", true, 1900, 2200).value_or(0));
       k.level = in.string("level", 40, true).value_or("");
-      k.quota = static_cast<int>(in.integer("quota", true).value_or(0));
+      k.quota = static_cast<int>(in.integer("quota", true, 0, 100000).value_or(0));
       k.title = in.string("title", 300, false)
                     .value_or(std::string(domain::level_name_vi(k.level)) + " năm " +
                               std::to_string(k.year));

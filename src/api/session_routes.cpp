@@ -1,4 +1,7 @@
 // POST/GET/DELETE /api/v1/session: signing in with a cookie session.
+#include <spdlog/spdlog.h>
+#include <boost/json/serialize.hpp>
+
 #include "api/context.hpp"
 #include "api/json_io.hpp"
 #include "core/accounts.hpp"
@@ -47,12 +50,23 @@ void register_session_routes(http::Router& r, ApiContext& ctx) {
       auto password = in.string("password", 1024, true);
       in.finish();
       auto c = ctx.db.acquire();
-      auto s = core::sign_in(*c, *username, *password);
+      core::SignedIn s;
+      try {
+        s = core::sign_in(*c, *username, *password, req.client);
+      } catch (const domain::Failure& f) {
+        // The events an operator watches for (guessing, spraying); never the password.
+        spdlog::warn(boost::json::serialize(json::object{
+            {"event", f.kind() == domain::FailureKind::too_many_requests ? "sign_in_throttled"
+                                                                         : "sign_in_failed"},
+            {"username", *username},
+            {"remote", req.client}}));
+        throw;
+      }
       auto res = json_response(200, json::object{{"user", user_json(*c, s.actor)},
                                                  {"csrf_token", s.csrf_token},
                                                  {"expires_at", s.expires_at}});
-      res.header("Set-Cookie",
-                 cookie(s.session_token, core::kSessionHours * 3600L, ctx.secure_cookies));
+      res.header("Set-Cookie", cookie(s.session_token, core::kSessionHours * 3600L,
+                                      ctx.secure_cookies || req.https));
       return res;
     } catch (const domain::Failure& f) {
       return problem_response(req, f);
@@ -73,7 +87,7 @@ void register_session_routes(http::Router& r, ApiContext& ctx) {
       if (caller.via_cookie) core::sign_out(c, *req.cookie(kCookie));
       http::Response res;
       res.status = 204;
-      res.header("Set-Cookie", cookie("", 0, ctx.secure_cookies));
+      res.header("Set-Cookie", cookie("", 0, ctx.secure_cookies || req.https));
       return res;
     });
   });

@@ -13,6 +13,7 @@ HOPTAC_ASSET(hoptac_migration_0003)
 HOPTAC_ASSET(hoptac_migration_0004)
 HOPTAC_ASSET(hoptac_migration_0005)
 HOPTAC_ASSET(hoptac_migration_0006)
+HOPTAC_ASSET(hoptac_migration_0007)
 HOPTAC_ASSET(hoptac_units_2025_03)
 HOPTAC_ASSET(hoptac_units_2025_07)
 HOPTAC_ASSET(hoptac_openapi)
@@ -27,6 +28,7 @@ const std::vector<Migration>& sqlite_migrations() {
       {4, "running_totals", hoptac_migration_0004_view()},
       {5, "figures_tally", hoptac_migration_0005_view()},
       {6, "sort_keys_and_due_tally", hoptac_migration_0006_view()},
+      {7, "sign_in_throttle", hoptac_migration_0007_view()},
   };
   return all;
 }

@@ -68,35 +68,52 @@ std::string hash_password(const std::string& password) {
   return out;
 }
 
-SignedIn sign_in(store::Connection& c, const std::string& username, const std::string& password) {
+namespace {
+// Counts the attempt as a failure before the password is checked, in the same transaction as
+// the throttle's check, so that parallel attempts cannot all slip past it. Returns its id.
+int64_t admit_attempt(store::Connection& c, const std::string& username,
+                      const std::string& address) {
+  store::AccountsRepo repo(c);
+  store::Transaction tx(c, store::Transaction::Mode::write);  // serialises the attempts
+  const int64_t now = now_unix_ms();
+  const int64_t since = now - domain::kThrottleWindowSeconds * 1000;
+  int64_t wait_ms = domain::sign_in_wait_ms(repo.failures_from_address(address, since),
+                                            repo.failures_for_username(username, since), now);
+  if (wait_ms > 0) {
+    const int seconds = static_cast<int>((wait_ms + 999) / 1000);
+    throw Failure(FailureKind::too_many_requests,
+                  "Đăng nhập sai nhiều lần; hãy thử lại sau " + std::to_string(seconds) + " giây",
+                  "Too many failed sign-ins; try again in " + std::to_string(seconds) + " s")
+        .retry_after(seconds);
+  }
+  repo.delete_failures_before(since);
+  int64_t id = repo.add_failure(username, address, now_iso(), now);
+  tx.commit();
+  return id;
+}
+}  // namespace
+
+SignedIn sign_in(store::Connection& c, const std::string& username, const std::string& password,
+                 const std::string& address) {
   ensure_sodium();
   store::AccountsRepo repo(c);
-  {
-    store::Transaction tx(c, store::Transaction::Mode::read);
-    if (repo.failures_since(username, iso_from_now(-kFailureWindowSeconds)) >= kMaxFailedSignIns)
-      throw Failure(FailureKind::too_many_requests,
-                    "Đăng nhập sai quá nhiều lần; hãy thử lại sau 15 phút",
-                    "Too many failed sign-ins; try again in 15 minutes");
-  }
+  admit_attempt(c, username, address);
   auto user = [&] {
     store::Transaction tx(c, store::Transaction::Mode::read);
     return repo.user_by_username(username);
   }();
   const std::string& hash = user ? user->password_hash : dummy_hash();
   bool ok = crypto_pwhash_str_verify(hash.c_str(), password.c_str(), password.size()) == 0;
-  store::Transaction tx(c, store::Transaction::Mode::write);
-  if (!ok || !user) {
-    repo.add_failure(username, now_iso());
-    tx.commit();
+  if (!ok || !user)  // the attempt stays counted as a failure
     throw Failure(FailureKind::unauthenticated, "Sai tên đăng nhập hoặc mật khẩu",
                   "Wrong username or password");
-  }
+  store::Transaction tx(c, store::Transaction::Mode::write);
   SignedIn s;
   s.actor = to_actor(*user);
   s.session_token = random_token();
   s.csrf_token = random_token();
   s.expires_at = iso_from_now(kSessionHours * 3600L);
-  repo.clear_failures(username);
+  repo.clear_failures(username, address);  // this attempt's and this address's earlier ones
   repo.delete_expired_sessions(now_iso());
   repo.insert_session(sha256_hex(s.session_token), user->id, s.csrf_token, now_iso(), s.expires_at);
   tx.commit();

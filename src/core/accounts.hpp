@@ -9,8 +9,6 @@
 namespace hoptac::core {
 
 constexpr int kSessionHours = 12;
-constexpr int kMaxFailedSignIns = 10;       // per username ...
-constexpr int kFailureWindowSeconds = 900;  // ... within 15 minutes
 
 struct SignedIn {
   domain::Actor actor;
@@ -19,8 +17,10 @@ struct SignedIn {
   std::string expires_at;
 };
 
-// Fails with 401 on a wrong name or password, 429 after too many failures.
-SignedIn sign_in(store::Connection& c, const std::string& username, const std::string& password);
+// Fails with 401 on a wrong name or password, 429 with Retry-After while the address (or the
+// username, for an address that has failed) is throttled (domain/sign_in_throttle.hpp).
+SignedIn sign_in(store::Connection& c, const std::string& username, const std::string& password,
+                 const std::string& address);
 void sign_out(store::Connection& c, const std::string& session_token);
 
 struct Authenticated {

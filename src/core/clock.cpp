@@ -14,6 +14,12 @@ std::string iso_from_now(long seconds) {
   return buf;
 }
 
+int64_t now_unix_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 std::string now_iso() {
   return iso_from_now(0);
 }

@@ -1,11 +1,13 @@
 #include "core/planning.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/clock.hpp"
 #include "core/permissions.hpp"
 #include "core/petitions.hpp"
 #include "domain/failure.hpp"
+#include "domain/limits.hpp"
 #include "store/conferences_repo.hpp"
 #include "text/fold.hpp"
 
@@ -40,6 +42,9 @@ void check_targets(const std::map<std::string, double>& targets, domain::Problem
   for (const auto& [code, value] : targets) {
     if (!domain::is_plan_indicator(code))
       p.add(prefix + code, "Chỉ tiêu không có trong danh mục", "Unknown indicator");
+    else if (!std::isfinite(value) || value > domain::kMaxTarget)
+      p.add(prefix + code, "Chỉ tiêu phải là số hữu hạn, tối đa 10^15",
+            "A target must be a finite number of at most 10^15");
     else if (value < 0)
       p.add(prefix + code, "Chỉ tiêu không được âm", "A target cannot be negative");
     else if (code == "effective_share_pct" && value > 100)

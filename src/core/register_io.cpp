@@ -5,7 +5,9 @@
 
 #include "domain/failure.hpp"
 #include "report/csv.hpp"
+#include "report/formula_guard.hpp"
 #include "report/xlsx.hpp"
+#include "text/control.hpp"
 #include "text/fold.hpp"
 
 namespace hoptac::core {
@@ -88,7 +90,7 @@ std::map<std::string, size_t> read_header(const report::Row& header) {
             std::string("Missing column ") + required);
   if (!p.empty())
     throw Failure(FailureKind::unprocessable, "Dòng tiêu đề của tệp không đúng",
-                  "The file's header row is wrong", p.errors());
+                  "The file's header row is wrong", p.errors(), p.total());
   return at;
 }
 
@@ -100,13 +102,18 @@ struct RowReader {
   std::optional<std::string> text(const std::string& column, size_t max_chars) {
     auto it = at.find(column);
     if (it == at.end() || it->second >= row.cells.size()) return std::nullopt;
-    std::string v = row.cells[it->second];
+    std::string v = report::unguard_cell(row.cells[it->second]);  // as our export wrote it
     auto b = v.find_first_not_of(" \t");
     auto e = v.find_last_not_of(" \t");
     v = b == std::string::npos ? std::string() : v.substr(b, e - b + 1);
     if (v.empty()) return std::nullopt;
     if (!text::is_valid_utf8(v)) {
       problems.add(column, "Không phải UTF-8 hợp lệ", "Not valid UTF-8");
+      return std::nullopt;
+    }
+    if (text::has_forbidden_control(v, text::Lines::single)) {
+      problems.add(column, "Không được có xuống dòng hay ký tự điều khiển",
+                   "Must not contain line breaks or control characters");
       return std::nullopt;
     }
     v = text::to_nfc(v);
@@ -195,10 +202,12 @@ ImportResult import_cooperatives(store::Connection& c, const MaybeActor& actor,
       insert_cooperative_in_tx(c, in, "", cells);  // validates before it writes
       ++result.created;
     } catch (const Failure& f) {
-      for (const auto& e : f.errors())
-        result.errors.push_back({rows[i].line, e.field, e.message_vi, e.message_en});
-      if (f.errors().empty())
-        result.errors.push_back({rows[i].line, "", f.title_vi(), f.title_en()});
+      auto keep = [&](ImportIssue issue) {
+        ++result.errors_total;
+        if (result.errors.size() < kMaxImportErrors) result.errors.push_back(std::move(issue));
+      };
+      for (const auto& e : f.errors()) keep({rows[i].line, e.field, e.message_vi, e.message_en});
+      if (f.errors().empty()) keep({rows[i].line, "", f.title_vi(), f.title_en()});
     }
   }
   if (!dry_run && result.errors.empty()) tx.commit();  // otherwise the destructor rolls back

@@ -22,9 +22,11 @@ struct ImportIssue {
 struct ImportResult {
   bool dry_run = false;
   int rows = 0;
-  int created = 0;  // in a dry run: how many would be created
-  std::vector<ImportIssue> errors;
+  int created = 0;                  // in a dry run: how many would be created
+  std::vector<ImportIssue> errors;  // the first kMaxImportErrors of them
+  int errors_total = 0;
 };
+constexpr std::size_t kMaxImportErrors = 1000;
 
 // A dry run, or a run with any bad row, changes nothing. A wrong header or an unreadable file
 // fails as a whole (422 naming the header or the line).

@@ -28,7 +28,9 @@ using report::Table;
 using store::Transaction;
 
 std::string group_thousands(int64_t v) {
-  std::string digits = std::to_string(v < 0 ? -v : v);
+  // The magnitude as unsigned: -INT64_MIN does not exist in int64.
+  const uint64_t magnitude = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+  std::string digits = std::to_string(magnitude);
   std::string out;
   for (size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
@@ -46,8 +48,9 @@ std::string pct(std::optional<double> v) {
 
 // One decimal with a decimal comma, as Vietnamese writes it: 4.25 -> "4,3".
 std::string decimal1(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
+  if (!std::isfinite(v)) return "–";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, std::fabs(v) < 1e15 ? "%.1f" : "%.3e", v);
   std::string s = buf;
   auto dot = s.find('.');
   if (dot != std::string::npos) s[dot] = ',';
@@ -56,6 +59,8 @@ std::string decimal1(double v) {
 
 std::string number(double v, std::string_view unit) {
   if (unit == "pct") return pct(v);
+  // A figure beyond int64 (only from data stored before the bounds): llround would overflow.
+  if (!std::isfinite(v) || std::fabs(v) >= 9e18) return decimal1(v);
   return group_thousands(static_cast<int64_t>(std::llround(v)));
 }
 

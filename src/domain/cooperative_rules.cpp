@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/contact.hpp"
+#include "domain/limits.hpp"
 #include "text/fold.hpp"
 
 namespace hoptac::domain {
@@ -108,8 +110,14 @@ void check_cooperative(const Cooperative& c, Problems& p) {
   if (!is_one_of(cooperative_statuses(), c.status))
     p.add("status", "Trạng thái không hợp lệ",
           "status must be active, suspended, dissolving or dissolved");
-  if (c.charter_capital_vnd && *c.charter_capital_vnd < 0)
-    p.add("charter_capital_vnd", "Vốn điều lệ không được âm", "Charter capital cannot be negative");
+  if (!c.representative.email.empty() && !is_valid_email(c.representative.email))
+    p.add("representative.email", "Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@htx.vn)",
+          "Not an e-mail address (for example name@coop.vn)");
+  if (!c.representative.phone.empty() && !is_valid_phone(c.representative.phone))
+    p.add("representative.phone", "Số điện thoại gồm 9–15 chữ số (ví dụ: 0912 345 678)",
+          "A phone number has 9 to 15 digits (for example 0912 345 678)");
+  if (c.charter_capital_vnd)
+    check_range(p, "charter_capital_vnd", *c.charter_capital_vnd, 0, kMaxAmountVnd);
   if (c.founded_on && *c.founded_on > Date::today_in_vietnam())
     p.add("founded_on", "Ngày thành lập không được ở tương lai",
           "founded_on cannot be in the future");
@@ -118,14 +126,13 @@ void check_cooperative(const Cooperative& c, Problems& p) {
 void check_year(std::string_view kind, const CooperativeYear& y, Problems& p) {
   if (y.year < 2000 || y.year > Date::today_in_vietnam().year)
     p.add("year", "Năm phải từ 2000 đến năm hiện tại", "year must be between 2000 and this year");
-  auto non_negative = [&](const char* field, int64_t v) {
-    if (v < 0) p.add(field, "Không được âm", "Must not be negative");
-  };
-  non_negative("members_official", y.members_official);
-  non_negative("members_associate", y.members_associate);
-  non_negative("workers", y.workers);
-  non_negative("revenue_vnd", y.revenue_vnd);
-  non_negative("avg_income_vnd", y.avg_income_vnd);
+  // Each figure in its range: a sum over the whole register then always fits (domain/limits).
+  check_range(p, "members_official", y.members_official, 0, kMaxPeople);
+  check_range(p, "members_associate", y.members_associate, 0, kMaxPeople);
+  check_range(p, "workers", y.workers, 0, kMaxPeople);
+  check_range(p, "revenue_vnd", y.revenue_vnd, 0, kMaxAmountVnd);
+  check_range(p, "profit_vnd", y.profit_vnd, -kMaxAmountVnd, kMaxAmountVnd);
+  check_range(p, "avg_income_vnd", y.avg_income_vnd, 0, kMaxIncomeVnd);
   const int min = minimum_members(kind);
   if (y.members_official >= 0 && y.members_official < min)
     p.add("members_official", "Số thành viên chính thức tối thiểu là " + std::to_string(min),

@@ -6,11 +6,12 @@
 namespace hoptac::domain {
 
 Failure::Failure(FailureKind kind, std::string title_vi, std::string title_en,
-                 std::vector<FieldError> errors)
+                 std::vector<FieldError> errors, std::size_t errors_total)
     : kind_(kind),
       title_vi_(std::move(title_vi)),
       title_en_(std::move(title_en)),
-      errors_(std::move(errors)) {}
+      errors_(std::move(errors)),
+      errors_total_(errors_total) {}
 
 Failure Failure::not_found(const std::string& what_vi, const std::string& what_en) {
   return Failure(FailureKind::not_found, "Không tìm thấy " + what_vi, what_en + " not found");
@@ -31,7 +32,9 @@ Failure Failure::invalid_field(std::string field, std::string vi, std::string en
 }
 
 void Problems::add(std::string field, std::string vi, std::string en) {
-  errors_.push_back({std::move(field), std::move(vi), std::move(en)});
+  ++total_;
+  if (errors_.size() < kMaxErrors)
+    errors_.push_back({std::move(field), std::move(vi), std::move(en)});
 }
 
 bool Problems::has(const std::string& field) const {
@@ -40,14 +43,15 @@ bool Problems::has(const std::string& field) const {
 }
 
 void Problems::absorb(const Problems& other) {
-  errors_.insert(errors_.end(), other.errors_.begin(), other.errors_.end());
+  for (const auto& e : other.errors_) add(e.field, e.message_vi, e.message_en);
+  total_ += other.total_ - other.errors_.size();
 }
 
 void Problems::throw_if_any(FailureKind kind) const {
   if (errors_.empty()) return;
   if (kind == FailureKind::bad_request)
-    throw Failure(kind, "Yêu cầu không hợp lệ", "Bad request", errors_);
-  throw Failure(kind, "Dữ liệu không hợp lệ", "Invalid data", errors_);
+    throw Failure(kind, "Yêu cầu không hợp lệ", "Bad request", errors_, total_);
+  throw Failure(kind, "Dữ liệu không hợp lệ", "Invalid data", errors_, total_);
 }
 
 }  // namespace hoptac::domain

@@ -2,6 +2,8 @@
 // Expected failures of a use case (validation, not found, conflict, ...). They travel as one
 // exception type and are mapped to an HTTP status in one place (api/problem.cpp); the message
 // for the client is in Vietnamese and English.
+#include <algorithm>
+#include <cstddef>
 #include <exception>
 #include <string>
 #include <vector>
@@ -31,13 +33,21 @@ struct FieldError {
 class Failure : public std::exception {
  public:
   Failure(FailureKind kind, std::string title_vi, std::string title_en,
-          std::vector<FieldError> errors = {});
+          std::vector<FieldError> errors = {}, std::size_t errors_total = 0);
   FailureKind kind() const { return kind_; }
   int status() const { return static_cast<int>(kind_); }
   const std::string& title_vi() const { return title_vi_; }
   const std::string& title_en() const { return title_en_; }
   const std::vector<FieldError>& errors() const { return errors_; }
+  // How many errors there were; more than errors().size() when the list was cut short.
+  std::size_t errors_total() const { return std::max(errors_total_, errors_.size()); }
   const char* what() const noexcept override { return title_en_.c_str(); }
+  // For 429 and 503: how many seconds the client should wait (the Retry-After header).
+  int retry_after_seconds() const { return retry_after_seconds_; }
+  Failure& retry_after(int seconds) {
+    retry_after_seconds_ = seconds;
+    return *this;
+  }
 
   static Failure not_found(const std::string& what_vi, const std::string& what_en);
   static Failure forbidden();
@@ -49,13 +59,18 @@ class Failure : public std::exception {
   std::string title_vi_;
   std::string title_en_;
   std::vector<FieldError> errors_;
+  std::size_t errors_total_ = 0;
+  int retry_after_seconds_ = 0;
 };
 
-// Collects every field error of one input, then fails once with all of them.
+// Collects every field error of one input, then fails once with all of them. Only the first
+// kMaxErrors are kept (a hostile file can have millions); the rest are counted.
 class Problems {
  public:
+  static constexpr std::size_t kMaxErrors = 1000;
   void add(std::string field, std::string vi, std::string en);
   bool empty() const { return errors_.empty(); }
+  std::size_t total() const { return total_; }
   const std::vector<FieldError>& errors() const { return errors_; }
   bool has(const std::string& field) const;
   void absorb(const Problems& other);
@@ -63,6 +78,7 @@ class Problems {
 
  private:
   std::vector<FieldError> errors_;
+  std::size_t total_ = 0;
 };
 
 }  // namespace hoptac::domain

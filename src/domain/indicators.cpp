@@ -111,7 +111,7 @@ double indicator_value(const Indicators& x, std::string_view code) {
 }
 
 std::optional<double> achievement_pct(double actual, double target) {
-  if (target <= 0) return std::nullopt;
+  if (!(target > 0) || !std::isfinite(target) || !std::isfinite(actual)) return std::nullopt;
   return std::round(1000.0 * actual / target) / 10.0;
 }
 

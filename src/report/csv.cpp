@@ -1,5 +1,7 @@
 #include "report/csv.hpp"
 
+#include "report/formula_guard.hpp"
+
 namespace hoptac::report {
 
 std::vector<Row> parse_csv(std::string_view d, std::optional<CsvError>* error) {
@@ -72,7 +74,8 @@ CsvWriter::CsvWriter() : out_("\xEF\xBB\xBF") {}
 
 void CsvWriter::row(const std::vector<std::string>& cells) {
   bool first = true;
-  for (const auto& c : cells) {
+  for (const auto& raw : cells) {
+    const std::string c = guard_cell(raw);
     if (!first) out_ += ',';
     first = false;
     if (c.find_first_of(",\"\r\n") == std::string::npos) {

@@ -22,6 +22,7 @@ struct CsvError {
 // Returns the error of the first malformed line instead, if any.
 std::vector<Row> parse_csv(std::string_view data, std::optional<CsvError>* error);
 
+// Writes rows; every cell is guarded against formula injection (report/formula_guard.hpp).
 class CsvWriter {
  public:
   CsvWriter();  // starts with the BOM

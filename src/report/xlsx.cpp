@@ -12,6 +12,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "report/formula_guard.hpp"
+
 namespace hoptac::report {
 
 namespace {
@@ -69,13 +71,21 @@ const char* attr(const XML_Char** attrs, std::string_view key) {
   return nullptr;
 }
 
+constexpr size_t kMaxSharedStrings = 1000000;
+constexpr size_t kMaxCellSlots = 4000000;  // cells of all rows, empty ones included
+
 struct SharedStrings {
   std::vector<std::string> items;
-  bool in_si = false, in_t = false;
+  bool in_si = false, in_t = false, too_many = false;
   void start(const char* name, const XML_Char**) {
     auto n = local(name);
     if (n == "si") {
       in_si = true;
+      if (items.size() >= kMaxSharedStrings) {
+        too_many = true;
+        in_si = false;
+        return;
+      }
       items.emplace_back();
     } else if (n == "t" && in_si) {
       in_t = true;
@@ -87,34 +97,66 @@ struct SharedStrings {
     if (n == "t") in_t = false;
   }
   void text(std::string_view s) {
-    if (in_t) items.back() += s;
+    if (in_t && in_si && items.back().size() < 100000) items.back() += s;
   }
 };
 
+constexpr int kMaxColumns = 16384;      // XFD, the last column Excel has
+constexpr int kMaxRowNumber = 1048576;  // Excel's last row
+constexpr size_t kMaxRows = 200000;     // more than any province's register
+
+// "C7" -> 2; -1 when the reference has no letters or more than Excel's columns.
 int column_of(const char* ref) {
   int col = 0;
-  for (const char* p = ref; *p >= 'A' && *p <= 'Z'; ++p) col = col * 26 + (*p - 'A' + 1);
-  return col - 1;
+  const char* p = ref;
+  for (; *p >= 'A' && *p <= 'Z'; ++p) {
+    col = col * 26 + (*p - 'A' + 1);
+    if (col > kMaxColumns) return -1;  // stops before any overflow
+  }
+  return p == ref ? -1 : col - 1;
+}
+
+// A whole number in [0, max] written in decimal, or nothing.
+std::optional<int64_t> bounded_number(std::string_view s, int64_t max) {
+  if (s.empty() || s.size() > 19) return std::nullopt;
+  int64_t v = 0;
+  for (char ch : s) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    v = v * 10 + (ch - '0');
+    if (v > max) return std::nullopt;
+  }
+  return v;
 }
 
 struct SheetReader {
   const std::vector<std::string>* shared = nullptr;
   std::vector<Row> rows;
   std::string type, value;
+  std::string error;  // the first number out of range, if any; the whole sheet is then refused
   int col = 0;
+  size_t slots = 0;
   bool in_value = false;
+  void fail(std::string why) {
+    if (error.empty()) error = std::move(why);
+  }
   void start(const char* name, const XML_Char** attrs) {
     auto n = local(name);
+    if (!error.empty()) return;
     if (n == "row") {
+      if (rows.size() >= kMaxRows) return fail("more than " + std::to_string(kMaxRows) + " rows");
       Row r;
       const char* num = attr(attrs, "r");
-      r.line = num ? std::atoi(num) : static_cast<int>(rows.size()) + 1;
+      auto line =
+          num ? bounded_number(num, kMaxRowNumber) : std::optional<int64_t>(rows.size() + 1);
+      if (!line || *line < 1) return fail("a row number is out of range");
+      r.line = static_cast<int>(*line);
       rows.push_back(std::move(r));
     } else if (n == "c") {
       const char* t = attr(attrs, "t");
       type = t ? t : "n";
       const char* ref = attr(attrs, "r");
       col = ref ? column_of(ref) : static_cast<int>(rows.empty() ? 0 : rows.back().cells.size());
+      if (col < 0) return fail("a cell reference is out of range");
       value.clear();
     } else if (n == "v" || n == "t") {
       in_value = true;
@@ -123,23 +165,29 @@ struct SheetReader {
   void end(const char* name) {
     auto n = local(name);
     if (n == "v" || n == "t") in_value = false;
+    if (!error.empty()) return;
     if (n == "c" && !rows.empty() && col >= 0 && col < 1000) {
       std::string cell = value;
       if (type == "s") {
-        size_t idx = static_cast<size_t>(std::atol(value.c_str()));
-        cell = idx < shared->size() ? (*shared)[idx] : std::string();
+        auto idx = bounded_number(value, static_cast<int64_t>(shared->size()) - 1);
+        if (!idx) return fail("a shared string index is out of range");
+        cell = (*shared)[static_cast<size_t>(*idx)];
       } else if (type == "b") {
         cell = value == "1" ? "TRUE" : "FALSE";
       } else if (type == "n" && value.size() > 2 && value.ends_with(".0")) {
         cell = value.substr(0, value.size() - 2);
       }
       auto& cells = rows.back().cells;
-      if (cells.size() <= static_cast<size_t>(col)) cells.resize(static_cast<size_t>(col) + 1);
+      if (cells.size() <= static_cast<size_t>(col)) {
+        slots += static_cast<size_t>(col) + 1 - cells.size();
+        if (slots > kMaxCellSlots) return fail("too many cells");
+        cells.resize(static_cast<size_t>(col) + 1);
+      }
       cells[static_cast<size_t>(col)] = std::move(cell);
     }
   }
   void text(std::string_view s) {
-    if (in_value) value += s;
+    if (in_value && value.size() < 100000) value += s;
   }
 };
 
@@ -162,7 +210,7 @@ std::optional<std::vector<Row>> read_xlsx(std::string_view data, std::string* er
   std::unique_ptr<zip_t, decltype(&zip_discard)> archive(z, &zip_discard);
   SharedStrings strings;
   if (auto xml = zip_entry(z, "xl/sharedStrings.xml")) {
-    if (!parse_xml(*xml, strings)) {
+    if (!parse_xml(*xml, strings) || strings.too_many) {
       *error = "the shared strings of the workbook are damaged";
       return std::nullopt;
     }
@@ -176,6 +224,10 @@ std::optional<std::vector<Row>> read_xlsx(std::string_view data, std::string* er
   reader.shared = &strings.items;
   if (!parse_xml(*sheet, reader)) {
     *error = "the first sheet of the workbook is damaged";
+    return std::nullopt;
+  }
+  if (!reader.error.empty()) {
+    *error = "the first sheet cannot be read: " + reader.error;
     return std::nullopt;
   }
   std::vector<Row> rows;
@@ -205,7 +257,8 @@ std::string write_xlsx(const std::vector<Sheet>& sheets) {
   for (const auto& s : sheets) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, s.name.c_str());
     for (size_t c = 0; c < s.header.size(); ++c) {
-      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), s.header[c].c_str(), bold);
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), guard_cell(s.header[c]).c_str(),
+                             bold);
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), 18, nullptr);
     }
     for (size_t r = 0; r < s.rows.size(); ++r)
@@ -218,7 +271,7 @@ std::string write_xlsx(const std::vector<Sheet>& sheets) {
           worksheet_write_number(ws, row, col, vietnamese_number(v),
                                  v.find_first_of(",%") == std::string::npos ? money : nullptr);
         else
-          worksheet_write_string(ws, row, col, v.c_str(), nullptr);
+          worksheet_write_string(ws, row, col, guard_cell(v).c_str(), nullptr);
       }
     worksheet_freeze_panes(ws, 1, 0);
   }

@@ -94,20 +94,44 @@ std::optional<UserRecord> AccountsRepo::user_by_token(const std::string& token_h
   return read_user(st);
 }
 
-int AccountsRepo::failures_since(const std::string& username, const std::string& since) {
-  auto st = c_.prepare("SELECT count(*) FROM login_failures WHERE username = ? AND at > ?");
-  st.bind_all(username, since);
-  return st.step() ? static_cast<int>(st.i64(0)) : 0;
+domain::FailureCount AccountsRepo::failures_from_address(const std::string& address,
+                                                         int64_t since_ms) {
+  auto st = c_.prepare(
+      "SELECT count(*), coalesce(max(at_ms), 0) FROM login_failures WHERE address = ? AND "
+      "at_ms > ?");
+  st.bind_all(address, since_ms);
+  st.step();
+  return {st.i64(0), st.i64(1)};
 }
 
-void AccountsRepo::add_failure(const std::string& username, const std::string& at) {
-  c_.prepare("INSERT INTO login_failures (username, at) VALUES (?, ?)")
-      .bind_all(username, at)
+domain::FailureCount AccountsRepo::failures_for_username(const std::string& username,
+                                                         int64_t since_ms) {
+  auto st = c_.prepare(
+      "SELECT count(*), coalesce(max(at_ms), 0) FROM login_failures WHERE username = ? AND "
+      "at_ms > ?");
+  st.bind_all(username, since_ms);
+  st.step();
+  return {st.i64(0), st.i64(1)};
+}
+
+int64_t AccountsRepo::add_failure(const std::string& username, const std::string& address,
+                                  const std::string& at, int64_t at_ms) {
+  auto st = c_.prepare(
+      "INSERT INTO login_failures (username, address, at, at_ms) VALUES (?, ?, ?, ?) "
+      "RETURNING id");
+  st.bind_all(username, address, at, at_ms);
+  st.step();
+  return st.i64(0);
+}
+
+void AccountsRepo::clear_failures(const std::string& username, const std::string& address) {
+  c_.prepare("DELETE FROM login_failures WHERE username = ? AND address = ?")
+      .bind_all(username, address)
       .run();
 }
 
-void AccountsRepo::clear_failures(const std::string& username) {
-  c_.prepare("DELETE FROM login_failures WHERE username = ?").bind(username).run();
+void AccountsRepo::delete_failures_before(int64_t before_ms) {
+  c_.prepare("DELETE FROM login_failures WHERE at_ms < ?").bind(before_ms).run();
 }
 
 }  // namespace hoptac::store

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/sign_in_throttle.hpp"
 #include "store/database.hpp"
 
 namespace hoptac::store {
@@ -44,9 +45,13 @@ class AccountsRepo {
   void insert_token(const std::string& token_hash, int64_t user_id, const std::string& now);
   std::optional<UserRecord> user_by_token(const std::string& token_hash);
 
-  int failures_since(const std::string& username, const std::string& since);
-  void add_failure(const std::string& username, const std::string& at);
-  void clear_failures(const std::string& username);
+  // Sign-in failures of the throttle's window (domain/sign_in_throttle.hpp).
+  domain::FailureCount failures_from_address(const std::string& address, int64_t since_ms);
+  domain::FailureCount failures_for_username(const std::string& username, int64_t since_ms);
+  int64_t add_failure(const std::string& username, const std::string& address,
+                      const std::string& at, int64_t at_ms);
+  void clear_failures(const std::string& username, const std::string& address);
+  void delete_failures_before(int64_t before_ms);
 
  private:
   Connection& c_;

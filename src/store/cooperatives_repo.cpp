@@ -1,5 +1,6 @@
 #include "store/cooperatives_repo.hpp"
 
+#include "store/like_pattern.hpp"
 #include "store/sqlite/conditions.hpp"
 
 namespace hoptac::store {
@@ -31,7 +32,7 @@ std::string figures_year(const CooperativeFilter& f) {
 // The filters in use, on `c` alone, so that the count needs no join.
 sqlite::Conditions where_of(const CooperativeFilter& f) {
   sqlite::Conditions w;
-  if (f.q_folded) w.add("c.search_folded LIKE '%' || ? || '%'", *f.q_folded);
+  if (f.q_folded) w.add("c.search_folded LIKE ? ESCAPE '\\'", like_contains(*f.q_folded));
   if (f.kind) w.add("c.kind = ?", *f.kind);
   if (f.status) w.add("c.status = ?", *f.status);
   if (f.district)

@@ -1,5 +1,7 @@
 #include "store/reference_repo.hpp"
 
+#include "store/like_pattern.hpp"
+
 namespace hoptac::store {
 
 namespace {
@@ -33,10 +35,12 @@ std::vector<AdminUnitRow> ReferenceRepo::admin_units(const AdminUnitQuery& q, in
       std::string(" WHERE ") + kValidAt +
       " AND (?2 IS NULL OR u.level = ?2)"
       " AND (?3 IS NULL OR u.parent_id IN (SELECT id FROM admin_units WHERE code = ?3))"
-      " AND (?4 IS NULL OR u.name_folded LIKE '%' || ?4 || '%')";
+      " AND (?4 IS NULL OR u.name_folded LIKE ?4 ESCAPE '\\')";
+  std::optional<std::string> like_q;
+  if (q.q_folded) like_q = like_contains(*q.q_folded);
   {
     auto st = c_.prepare("SELECT count(*) FROM admin_units u" + where);
-    st.bind_all(q.as_of, q.level, q.parent, q.q_folded);
+    st.bind_all(q.as_of, q.level, q.parent, like_q);
     *total = st.step() ? st.i64(0) : 0;
   }
   auto st = c_.prepare(
@@ -44,7 +48,7 @@ std::vector<AdminUnitRow> ReferenceRepo::admin_units(const AdminUnitQuery& q, in
       "coalesce(u.valid_from, ''), coalesce(u.valid_to, '') FROM admin_units u "
       "LEFT JOIN admin_units p ON p.id = u.parent_id" +
       where + " ORDER BY u.code LIMIT ?5 OFFSET ?6");
-  st.bind_all(q.as_of, q.level, q.parent, q.q_folded, static_cast<int64_t>(q.per_page),
+  st.bind_all(q.as_of, q.level, q.parent, like_q, static_cast<int64_t>(q.per_page),
               static_cast<int64_t>(q.page - 1) * q.per_page);
   std::vector<AdminUnitRow> out;
   while (st.step()) out.push_back(read_unit(st));

@@ -80,17 +80,7 @@ test('user add reads the password from standard input and the user can sign in',
   assert.throws(() => cli(['user', 'add', '--username', 'y', '--role', 'emperor'], { database: server.database, input: 'mat-khau-dai\n' }));
 });
 
-test('10 failed sign-ins within 15 minutes lock the username with 429, even for the right password', async () => {
-  cli(['user', 'add', '--username', 'bi-khoa', '--role', 'leader'], { database: server.database, input: 'dung-mat-khau\n' });
-  for (let i = 0; i < 10; i++) {
-    const res = await server.request('/api/v1/session', { method: 'POST', json: { username: 'bi-khoa', password: `sai-${i}` } });
-    assert.equal(res.status, 401);
-  }
-  const locked = await server.request('/api/v1/session', { method: 'POST', json: { username: 'bi-khoa', password: 'dung-mat-khau' } });
-  expectProblem(assert, locked, 429);
-  // Another username is not affected.
-  assert.equal((await server.request('/api/v1/session', { method: 'POST', json: { username: 'ubnd', password: 'hoptac-demo' } })).status, 200);
-});
+// Sign-in limiting by address and username: tests/api/sign_in_throttle.test.mjs.
 
 test('a postgresql:// database is refused with a clear message', () => {
   try {
