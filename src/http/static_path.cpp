@@ -31,14 +31,14 @@ ResolvedPath resolve_static_path(const fs::path& canonical_root, std::string_vie
   if (path.empty() || path.front() != '/' || path.size() > 1024) return {};
   fs::path candidate = canonical_root;
   std::string_view rest = path.substr(1);
+  // Each segment must be acceptable; a single trailing slash ("/ho-so/") ends the loop with
+  // nothing left, an empty segment anywhere ("//etc", "/a//") is refused.
   while (!rest.empty()) {
     auto slash = rest.find('/');
     std::string_view segment = rest.substr(0, slash);
-    bool last = slash == std::string_view::npos;
-    // One trailing slash is allowed ("/ho-so/"); an empty segment elsewhere ("//etc") is not.
-    if (!(segment.empty() && slash == rest.size() - 1) && !acceptable_segment(segment)) return {};
-    if (!segment.empty()) candidate /= fs::path(std::string(segment));
-    if (last) break;
+    if (!acceptable_segment(segment)) return {};
+    candidate /= fs::path(std::string(segment));
+    if (slash == std::string_view::npos) break;
     rest.remove_prefix(slash + 1);
   }
   std::error_code ec;

@@ -38,7 +38,8 @@ TEST_F(StaticPath, ServesFilesInsideTheRootAndLinksThatStayInside) {
 TEST_F(StaticPath, RefusesEveryWayOut) {
   for (std::string_view p :
        {"//etc/passwd", "/../secret", "/assets/../../secret", "/./index.html", "/assets//a.js",
-        "/.env", "/..\\secret", "/assets\\a.js", "/C:/x", "/assets/out.js", "etc/passwd", ""})
+        "/assets/a.js//", "/ho-so//", "//", "/.env", "/..\\secret", "/assets\\a.js", "/C:/x",
+        "/assets/out.js", "etc/passwd", ""})
     EXPECT_EQ(verdict(p), PathVerdict::hostile) << p;
   EXPECT_EQ(verdict(std::string_view("/a\0b", 4)), PathVerdict::hostile);
   EXPECT_EQ(verdict("/" + std::string(2000, 'a')), PathVerdict::hostile);

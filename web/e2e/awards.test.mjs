@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, go, settle, signIn, screenshot, axe, PHONE, DESKTOP } from './browser.mjs';
+import { launch, go, settle, signIn, screenshot, axe, expectEventually, expectMatchEventually, PHONE, DESKTOP } from './browser.mjs';
 
 let server, browser;
 before(async () => {
@@ -73,7 +73,7 @@ test('a 2023 campaign: nominations, refusals, review, decision, and the public l
   // Twice the same cooperative: 409, said above the form and next to the field.
   await nominate(alliance, 'tai hoan', TAI_HOAN);
   await alliance.getByRole('alert').filter({ hasText: 'Không thực hiện được: Hợp tác xã đã có trong danh sách đề nghị của đợt này' }).waitFor();
-  assert.match(await alliance.locator('#nom-coop-error').innerText(), /đã có trong danh sách đề nghị/);
+  await expectMatchEventually(() => alliance.locator('#nom-coop-error').innerText(), /đã có trong danh sách đề nghị/);
   await noSeriousA11y(alliance, 'duplicate nomination');
   await screenshot(alliance, 'awards-1-duplicate-refused-desktop');
 
@@ -88,10 +88,11 @@ test('a 2023 campaign: nominations, refusals, review, decision, and the public l
   await nominate(alliance, 'cam quyt duc van', DUC_VAN);
   await alliance.getByRole('alert').filter({ hasText: 'Đã đủ chỉ tiêu 2 của đợt khen thưởng' }).waitFor();
   await alliance.getByTestId('campaign-counts').filter({ hasText: 'Chỉ tiêu 2 · 2 đề nghị' }).waitFor();
-  // The Alliance does not decide a Bằng khen: no review buttons, no decision form.
+  // The Alliance does not decide a Bằng khen: it is told who does (the campaign drawn for the
+  // Alliance), and there are no review buttons, no decision form.
+  await alliance.getByText('Lãnh đạo UBND tỉnh xét duyệt đề nghị và ra quyết định khen thưởng.').waitFor();
   assert.equal(await alliance.getByRole('button', { name: /^Chấp nhận/ }).count(), 0);
   assert.equal(await alliance.getByTestId('decision-form').count(), 0);
-  await alliance.getByText('Lãnh đạo UBND tỉnh xét duyệt đề nghị và ra quyết định khen thưởng.').waitFor();
   await screenshot(alliance, 'awards-2-nominations-desktop');
 
   // One achievement, one award: Tài Hoan cannot also be nominated for a Giấy khen in 2023.
@@ -126,13 +127,13 @@ test('a 2023 campaign: nominations, refusals, review, decision, and the public l
   await decision.getByLabel('Số quyết định').fill('QĐ 12');
   await decision.getByLabel('Người ký').fill('KT. Chủ tịch - Phó Chủ tịch UBND tỉnh');
   await decision.getByRole('button', { name: 'Ghi quyết định khen thưởng' }).click();
-  assert.match(await leader.locator('#dec-no-error').innerText(), /123\/QĐ-UBND/);
+  await expectMatchEventually(() => leader.locator('#dec-no-error').innerText(), /123\/QĐ-UBND/);
   await decision.getByLabel('Số quyết định').fill('12/QĐ-UBND');
   await decision.getByRole('button', { name: 'Ghi quyết định khen thưởng' }).click();
   await leader.getByText('Đã ghi quyết định 12/QĐ-UBND: 1 hợp tác xã được khen thưởng.').waitFor();
   await leader.getByTestId('campaign-decision').filter({ hasText: 'Quyết định số 12/QĐ-UBND' }).waitFor();
   await card(leader, TAI_HOAN).getByText('Được khen thưởng').waitFor();
-  assert.equal(await leader.getByTestId('decision-form').count(), 0);
+  await expectEventually(() => leader.getByTestId('decision-form').count(), 0, 'the decision form is gone once decided');
   await noSeriousA11y(leader, 'decided (phone)');
   await screenshot(leader, 'awards-5-decided-phone');
 
@@ -143,12 +144,12 @@ test('a 2023 campaign: nominations, refusals, review, decision, and the public l
   await visitor.waitForURL('**/awards');
   await settle(visitor);
   await visitor.getByLabel('Năm', { exact: true }).selectOption('2023');
-  await visitor.waitForURL((u) => u.searchParams.get('year') === '2023');
-  await settle(visitor);
+  // The list of every year is replaced by 2023's: wait for exactly that list, not for the address.
   const list = visitor.getByTestId('awards');
-  await list.getByRole('heading', { name: 'Bằng khen của Chủ tịch UBND tỉnh năm 2023' }).waitFor();
+  await expectEventually(() => list.locator('.award-list a').allInnerTexts(), [TAI_HOAN], 'the public list of 2023');
+  await expectEventually(() => list.locator('section h2').allInnerTexts(), ['Bằng khen của Chủ tịch UBND tỉnh năm 2023']);
   await list.getByText(/Quyết định số 12\/QĐ-UBND ngày \d{2}\/\d{2}\/\d{4}/).waitFor();
-  assert.deepEqual(await list.locator('.award-list a').allInnerTexts(), [TAI_HOAN]);
+  assert.equal(new URL(visitor.url()).searchParams.get('year'), '2023', 'the year is kept in the address');
   await noSeriousA11y(visitor, 'public awards 2023');
   await screenshot(visitor, 'awards-6-public-2023-phone');
   await list.getByRole('link', { name: TAI_HOAN }).click();
@@ -170,16 +171,16 @@ test('the public list of 2024: 8 Bằng khen and 16 Giấy khen, as the article 
   const page = await browser.page(server.base, DESKTOP);
   await go(page, '/awards?year=2024');
   const groups = page.getByTestId('awards').locator('section');
-  await groups.first().waitFor();
-  const counts = await groups.evaluateAll((ss) => ss.map((s) => [s.querySelector('h2').textContent, s.querySelectorAll('.award-list li').length]));
-  assert.deepEqual(counts, [
+  const counts = () => groups.evaluateAll((ss) => ss.map((s) => [s.querySelector('h2')?.textContent, s.querySelectorAll('.award-list li').length]));
+  await expectEventually(counts, [
     ['Bằng khen của Chủ tịch UBND tỉnh năm 2024', 8],
     ['Giấy khen của Chủ tịch Liên minh HTX tỉnh năm 2024', 16],
   ]);
+  // Choosing a level: the list is redrawn with that level's group only (the address changes
+  // first, the list after its request: wait for the list itself).
   await page.getByLabel('Hình thức khen thưởng').selectOption('alliance_giay_khen');
-  await page.waitForURL((u) => u.searchParams.get('level') === 'alliance_giay_khen');
-  await settle(page);
-  assert.equal(await page.getByTestId('awards').locator('section').count(), 1);
+  await expectEventually(counts, [['Giấy khen của Chủ tịch Liên minh HTX tỉnh năm 2024', 16]], 'only the Giấy khen of 2024');
+  assert.equal(new URL(page.url()).searchParams.get('level'), 'alliance_giay_khen', 'the level is kept in the address');
   await noSeriousA11y(page, 'public awards 2024');
   await screenshot(page, 'awards-8-public-2024-desktop');
   assert.deepEqual(page.jsErrors, []);

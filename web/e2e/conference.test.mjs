@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, go, settle, signIn, screenshot, axe, DESKTOP } from './browser.mjs';
+import { launch, go, settle, signIn, screenshot, axe, expectEventually, DESKTOP } from './browser.mjs';
 
 let server, browser;
 before(async () => {
@@ -51,7 +51,7 @@ test('the Alliance records a petition and its on-the-spot answer, then a directi
   const recorded = page.locator('ul[data-testid="petitions"] li', { hasText: 'Đề nghị tiếp cận vốn vay ưu đãi' });
   await recorded.waitFor();
   await recorded.locator('.badge', { hasText: 'Đã trả lời' }).waitFor();
-  assert.equal(await form.getByLabel('Tiêu đề').inputValue(), '', 'the form is ready for the next petition');
+  await expectEventually(() => form.getByLabel('Tiêu đề').inputValue(), '', 'the form is ready for the next petition');
 
   // A conclusion becomes a directive.
   await page.getByText('Giao nhiệm vụ').first().click();

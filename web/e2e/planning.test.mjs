@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer } from './server.mjs';
-import { launch, go, settle, signIn, screenshot, axe, PHONE, DESKTOP } from './browser.mjs';
+import { launch, go, settle, signIn, screenshot, axe, waitFor, expectEventually, expectMatchEventually, PHONE, DESKTOP } from './browser.mjs';
 
 let server, browser;
 before(async () => {
@@ -32,16 +32,15 @@ test('the dashboard shows 2024 as the article reports it: 455 cooperatives, 5.50
   // The year is chosen in the filter, and kept in the address.
   await page.getByLabel('Năm', { exact: true }).selectOption('2024');
   await page.waitForURL((u) => u.searchParams.get('year') === '2024');
-  await settle(page);
   await page.getByRole('heading', { level: 2, name: 'Chỉ tiêu kinh tế tập thể năm 2024' }).waitFor();
-  assert.equal(await page.getByTestId('hl-cooperatives').innerText(), '455');
-  assert.equal(await page.getByTestId('hl-members').innerText(), '5.506');
-  assert.equal(await page.getByTestId('hl-income').innerText(), '59 triệu đồng');
-  const income = await row(page, 'indicator-table', 'avg_income_vnd').innerText();
-  assert.match(income, /59\.000\.000 đ/);
+  // The figures are the previous year's until 2024's arrive: wait for each value itself.
+  await expectEventually(() => page.getByTestId('hl-cooperatives').innerText(), '455');
+  await expectEventually(() => page.getByTestId('hl-members').innerText(), '5.506');
+  await expectEventually(() => page.getByTestId('hl-income').innerText(), '59 triệu đồng');
+  const income = await expectMatchEventually(() => row(page, 'indicator-table', 'avg_income_vnd').innerText(), /59\.000\.000 đ/);
   assert.match(income, /\b100%/);
-  assert.match(await row(page, 'indicator-table', 'members').innerText(), /5\.506[\s\S]*5\.500[\s\S]*100,1%/);
-  assert.match(await row(page, 'indicator-table', 'effective_share_pct').innerText(), /71,5%[\s\S]*62%[\s\S]*115,3%/);
+  await expectMatchEventually(() => row(page, 'indicator-table', 'members').innerText(), /5\.506[\s\S]*5\.500[\s\S]*100,1%/);
+  await expectMatchEventually(() => row(page, 'indicator-table', 'effective_share_pct').innerText(), /71,5%[\s\S]*62%[\s\S]*115,3%/);
   await page.locator('.chart canvas').first().waitFor();
   await noSeriousA11y(page, 'dashboard 2024');
   await screenshot(page, 'planning-1-dashboard-2024-desktop');
@@ -49,14 +48,13 @@ test('the dashboard shows 2024 as the article reports it: 455 cooperatives, 5.50
   // The same year for one district: its own figures, no achievement against the province's plan.
   await page.getByLabel('Huyện, thành phố (trước 01/07/2025)').selectOption({ label: 'Huyện Na Rì' });
   await page.waitForURL((u) => u.searchParams.get('district') === '066');
-  await settle(page);
   await page.getByText('Địa bàn: Huyện Na Rì').waitFor();
-  const local = Number((await page.getByTestId('hl-cooperatives').innerText()).replace(/\./g, ''));
   const api = await server.api('/api/v1/indicators?year=2024&district=066');
-  assert.equal(local, api.body.cooperatives);
+  const local = api.body.cooperatives;
   assert.ok(local > 0 && local < 455, `Na Rì has ${local}`);
+  await expectEventually(async () => Number((await page.getByTestId('hl-cooperatives').innerText()).replace(/\./g, '')), local, 'Na Rì\'s cooperatives, as the server counts');
   await page.getByText('Kế hoạch được giao cho toàn tỉnh').waitFor();
-  assert.equal(await page.getByRole('columnheader', { name: 'Đạt (% kế hoạch)' }).count(), 0);
+  await expectEventually(() => page.getByRole('columnheader', { name: 'Đạt (% kế hoạch)' }).count(), 0, 'no achievement against the province\'s plan');
   // A commune after the reform.
   await page.getByLabel('Xã, phường (sau sắp xếp 2025)').selectOption({ label: 'Xã Na Rì' });
   await page.waitForURL((u) => u.searchParams.has('commune') && !u.searchParams.has('district'));
@@ -70,8 +68,7 @@ test('the dashboard shows 2024 as the article reports it: 455 cooperatives, 5.50
   await go(phone, '/dashboard');
   await phone.waitForFunction(() => document.querySelectorAll('.chart canvas').length >= 3);
   await phone.getByRole('heading', { level: 2, name: /^Kiến nghị năm \d{4}$/ }).waitFor();
-  const figures = await phone.getByTestId('petition-figures').innerText();
-  assert.match(figures, /Trả lời đúng hạn\s+\d+(,\d)?%/);
+  await expectMatchEventually(() => phone.getByTestId('petition-figures').innerText(), /Trả lời đúng hạn\s+\d+(,\d)?%/);
   await noSeriousA11y(phone, 'dashboard (phone)');
   assert.ok(!(await phone.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)), 'no sideways scroll');
   await screenshot(phone, 'planning-2-dashboard-phone');
@@ -86,27 +83,24 @@ test('a plan edit: the server\'s errors next to their fields, then a successful 
   await settle(page);
   await page.getByLabel('Năm kế hoạch').selectOption('2024');
   await page.waitForURL('**/plans/2024');
-  await settle(page);
   // The stored plan, written the Vietnamese way, with the year's actual figure beside each target.
-  assert.equal(await page.locator('#plan-avg_income_vnd').inputValue(), '59.000.000');
   await page.getByText('Thực hiện năm 2024: 5.506').waitFor();
+  await expectEventually(() => page.locator('#plan-avg_income_vnd').inputValue(), '59.000.000');
 
   // Not a number: the server names the field.
   await page.locator('#plan-ocop_products').fill('nhiều');
   await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
-  await page.locator('#plan-ocop_products-error').waitFor();
-  assert.equal(await page.locator('#plan-ocop_products-error').innerText(), 'Chỉ tiêu phải là số');
+  await expectEventually(() => page.locator('#plan-ocop_products-error').innerText(), 'Chỉ tiêu phải là số');
   // Out of range: each field its own message.
   await page.locator('#plan-ocop_products').fill('50');
   await page.locator('#plan-members').fill('-5');
   await page.locator('#plan-effective_share_pct').fill('120');
   await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
-  await page.locator('#plan-members-error').waitFor();
-  assert.equal(await page.locator('#plan-members-error').innerText(), 'Chỉ tiêu không được âm');
-  assert.equal(await page.locator('#plan-effective_share_pct-error').innerText(), 'Tỷ lệ tối đa là 100');
-  assert.equal(await page.locator('#plan-ocop_products-error').count(), 0);
-  assert.equal(await page.locator('#plan-members').getAttribute('aria-invalid'), 'true');
-  assert.match(await page.locator('#plan-members').getAttribute('aria-describedby'), /plan-members-error/);
+  await expectEventually(() => page.locator('#plan-members-error').innerText(), 'Chỉ tiêu không được âm');
+  await expectEventually(() => page.locator('#plan-effective_share_pct-error').innerText(), 'Tỷ lệ tối đa là 100');
+  await expectEventually(() => page.locator('#plan-ocop_products-error').count(), 0, 'the corrected field has no error any more');
+  await expectEventually(() => page.locator('#plan-members').getAttribute('aria-invalid'), 'true');
+  await expectMatchEventually(async () => String(await page.locator('#plan-members').getAttribute('aria-describedby')), /plan-members-error/);
   await page.getByRole('alert').filter({ hasText: 'Vui lòng sửa các lỗi được đánh dấu.' }).waitFor();
   await noSeriousA11y(page, 'plan with errors');
   await screenshot(page, 'planning-3-plan-errors-desktop');
@@ -121,12 +115,12 @@ test('a plan edit: the server\'s errors next to their fields, then a successful 
   await page.locator('#plan-members-error').waitFor({ state: 'detached' });
   const stored = (await server.api('/api/v1/plans/2024', { user: 'lienminh' })).body.targets;
   assert.deepEqual(stored, { avg_income_vnd: 59000000, cooperatives: 455, effective_share_pct: 65.5, members: 5600, new_cooperatives: 20, ocop_products: 50 });
-  assert.equal(await page.locator('#plan-members').inputValue(), '5.600');
-  assert.equal(await page.locator('#plan-effective_share_pct').inputValue(), '65,5');
+  await expectEventually(() => page.locator('#plan-members').inputValue(), '5.600');
+  await expectEventually(() => page.locator('#plan-effective_share_pct').inputValue(), '65,5');
 
   // The dashboard measures against the new plan: 5.506 of 5.600 is 98,3%.
   await go(page, '/dashboard?year=2024');
-  assert.match(await row(page, 'indicator-table', 'members').innerText(), /5\.600[\s\S]*98,3%/);
+  await expectMatchEventually(() => row(page, 'indicator-table', 'members').innerText(), /5\.600[\s\S]*98,3%/);
 
   // On a phone, a future year without a plan.
   const phone = await browser.page(server.base, PHONE);
@@ -148,13 +142,11 @@ test('a scheme\'s progress as a table and a chart; a new scheme with an error, t
   await page.waitForURL(/\/schemes\/\d+$/);
   await settle(page);
   const table = page.getByTestId('scheme-progress');
-  await table.waitFor();
-  const heads = await table.locator('thead th').allInnerTexts();
-  assert.deepEqual(heads, ['Chỉ tiêu', '2021', '2022', '2023', '2024', '2025', 'Mục tiêu 2025']);
-  assert.match(await row(page, 'scheme-progress', 'cooperatives').innerText(), /385[\s\S]*80,2%[\s\S]*455[\s\S]*94,8%[\s\S]*Chưa có số liệu[\s\S]*480/);
-  assert.match(await row(page, 'scheme-progress', 'avg_income_vnd').innerText(), /59\.000\.000 đ[\s\S]*98,3%[\s\S]*60\.000\.000 đ/);
+  await expectEventually(() => table.locator('thead th').allInnerTexts(), ['Chỉ tiêu', '2021', '2022', '2023', '2024', '2025', 'Mục tiêu 2025']);
+  await expectMatchEventually(() => row(page, 'scheme-progress', 'cooperatives').innerText(), /385[\s\S]*80,2%[\s\S]*455[\s\S]*94,8%[\s\S]*Chưa có số liệu[\s\S]*480/);
+  await expectMatchEventually(() => row(page, 'scheme-progress', 'avg_income_vnd').innerText(), /59\.000\.000 đ[\s\S]*98,3%[\s\S]*60\.000\.000 đ/);
   await page.locator('.chart canvas').waitFor();
-  assert.deepEqual(await page.locator('.legend li').allInnerTexts(), ['Số HTX', 'Thành viên', 'Thu nhập BQ', 'HTX hiệu quả', 'Sản phẩm OCOP']);
+  await expectEventually(() => page.locator('.legend li').allInnerTexts(), ['Số HTX', 'Thành viên', 'Thu nhập BQ', 'HTX hiệu quả', 'Sản phẩm OCOP']);
   await noSeriousA11y(page, 'scheme progress');
   await screenshot(page, 'planning-5-scheme-progress-desktop');
 
@@ -175,8 +167,7 @@ test('a scheme\'s progress as a table and a chart; a new scheme with an error, t
   await phone.locator('#scheme-members').fill('8.000');
   await phone.locator('#scheme-avg_income_vnd').fill('90.000.000');
   await phone.locator('form').getByRole('button', { name: 'Tạo đề án mới' }).click();
-  await phone.locator('#scheme-end-error').waitFor();
-  assert.match(await phone.locator('#scheme-end-error').innerText(), /Năm kết thúc phải sau năm bắt đầu/);
+  await expectMatchEventually(() => phone.locator('#scheme-end-error').innerText(), /Năm kết thúc phải sau năm bắt đầu/);
   await noSeriousA11y(phone, 'new scheme with an error (phone)');
   await screenshot(phone, 'planning-7-scheme-error-phone');
   await phone.getByLabel('Từ năm').fill('2026');
@@ -186,7 +177,7 @@ test('a scheme\'s progress as a table and a chart; a new scheme with an error, t
   await settle(phone);
   await phone.getByText('Đã tạo đề án.').waitFor();
   await phone.getByRole('heading', { level: 1, name: 'Đề án phát triển hợp tác xã kiểu mới giai đoạn 2026–2030' }).waitFor();
-  assert.match(await row(phone, 'scheme-progress', 'members').innerText(), /8\.000/);
+  await expectMatchEventually(() => row(phone, 'scheme-progress', 'members').innerText(), /8\.000/);
   const id = new URL(phone.url()).pathname.split('/').pop();
   const s = await server.api(`/api/v1/schemes/${id}`, { user: 'lienminh' });
   assert.deepEqual(s.body.targets, { avg_income_vnd: 90000000, members: 8000 });
@@ -228,8 +219,10 @@ test('a report downloaded as a PDF, errors said plainly, and a long one followed
   assert.ok(new URL(csv.url()).searchParams.get('conference'));
 
   // A year before the register's first figures: the server's words, not a broken download.
-  const early = (await page.locator('#report-year option').allInnerTexts().catch(() => [])).find((y) => Number(y) < 2021);
+  // (The year list is drawn again once the economy report is chosen: read it then.)
   await page.getByLabel('Kinh tế tập thể so với kế hoạch').check();
+  const years = await waitFor(() => page.locator('#report-year option').allInnerTexts(), (ys) => ys.length > 0, { message: 'the years of the report' });
+  const early = years.find((y) => Number(y) < 2021);
   if (early) {
     await page.getByLabel('Năm báo cáo').selectOption(early);
     await page.getByRole('button', { name: 'Tải về ngay' }).click();
@@ -244,7 +237,7 @@ test('a report downloaded as a PDF, errors said plainly, and a long one followed
   await page.waitForURL((u) => u.searchParams.has('job'));
   const job = page.getByTestId('job');
   await job.locator('.job-status[data-status="done"]').waitFor();
-  assert.equal(await job.locator('progress').getAttribute('value'), '100');
+  await expectEventually(() => job.locator('progress').getAttribute('value'), '100');
   await job.getByText('Đã xong').waitFor();
   await noSeriousA11y(page, 'job done');
   await screenshot(page, 'planning-9-report-job-done-desktop');

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, go, settle, signIn, screenshot, axe, DESKTOP, PHONE } from './browser.mjs';
+import { launch, go, settle, signIn, screenshot, axe, waitFor, expectEventually, expectMatchEventually, DESKTOP, PHONE } from './browser.mjs';
 
 let server, browser, page;
 before(async () => {
@@ -25,8 +25,8 @@ test('"tai hoan" finds Hợp tác xã Tài Hoan', async () => {
   await page.getByLabel('Tên, mã số hoặc địa chỉ').fill('tai hoan');
   await page.getByRole('button', { name: 'Tìm', exact: true }).click();
   await page.waitForURL(/q=tai\+hoan|q=tai%20hoan/);
-  await settle(page);
-  assert.equal(await rows().count(), 1);
+  // The whole register is shown until the search's answer arrives: wait for the one row.
+  await expectEventually(() => rows().count(), 1, 'rows found for "tai hoan"');
   await rows().first().getByRole('link', { name: 'Hợp tác xã Tài Hoan' }).waitFor();
   await screenshot(page, 'register-1-search-desktop');
 });
@@ -35,24 +35,21 @@ test('filters narrow the list, as the server counts', async () => {
   await go(page, '/register');
   await page.getByLabel('Loại hình').selectOption({ label: 'Tổ hợp tác' });
   await page.waitForURL(/kind=tht/);
-  await settle(page);
   const tht = await server.api('/api/v1/cooperatives?kind=tht&per_page=1');
-  assert.equal(await countText(), `${tht.body.total} kết quả`);
+  await expectEventually(countText, `${tht.body.total} kết quả`);
   await page.getByLabel('Loại hình').selectOption({ label: 'Hợp tác xã' });
   await page.getByLabel('Huyện, thành phố').selectOption({ label: 'Huyện Na Rì' });
   await page.getByLabel('Xếp loại').selectOption({ label: 'Trung bình' });
   await page.getByLabel('Năm').selectOption('2024');
   await page.waitForURL((u) => ['kind=htx', 'district=066', 'classification=trung_binh', 'year=2024'].every((x) => u.search.includes(x)));
-  await settle(page);
   const api = await server.api('/api/v1/cooperatives?kind=htx&district=066&classification=trung_binh&year=2024&per_page=1');
   assert.ok(api.body.total > 0);
-  assert.equal(await countText(), `${api.body.total} kết quả`);
-  assert.ok((await page.getByTestId('register').innerText()).includes('Huyện Na Rì'));
+  await expectEventually(countText, `${api.body.total} kết quả`);
+  await waitFor(() => page.getByTestId('register').innerText(), (text) => text.includes('Huyện Na Rì'), { message: 'the register lists Huyện Na Rì' });
   await page.getByLabel('Sắp xếp').selectOption({ label: 'Nhiều thành viên nhất' });
   await page.waitForURL(/sort=-members/);
-  await settle(page);
-  const csv = await page.getByRole('link', { name: 'Tải CSV' }).getAttribute('href');
-  assert.match(csv, /^\/api\/v1\/cooperatives\/export\?.*format=csv/);
+  // The CSV link follows the filters and the order shown.
+  const csv = await expectMatchEventually(async () => String(await page.getByRole('link', { name: 'Tải CSV' }).getAttribute('href')), /^\/api\/v1\/cooperatives\/export\?(?=.*format=csv)(?=.*sort=-members)/);
   assert.ok(csv.includes('district=066'));
   const res = await fetch(server.base + csv);
   assert.equal(res.status, 200);
@@ -74,7 +71,7 @@ test('a wrong registration code is refused and the message sits next to the fiel
   await page.getByText(`${group(coop.charter_capital_vnd)} đ`).waitFor();
   const [y] = (await server.api(`/api/v1/cooperatives/${id}/years`, { user: 'lienminh' })).body.items;
   const words = (n) => (n >= 1e9 ? `${String(Math.round(n / 1e8) / 10).replace('.', ',')} tỷ đồng` : `${String(Math.round(n / 1e5) / 10).replace('.', ',')} triệu đồng`);
-  assert.equal(await page.getByTestId('year-headline').textContent(), `Năm ${y.year}: doanh thu ${words(y.revenue_vnd)}, thu nhập bình quân ${words(y.avg_income_vnd)}/người/năm.`);
+  await expectEventually(() => page.getByTestId('year-headline').textContent(), `Năm ${y.year}: doanh thu ${words(y.revenue_vnd)}, thu nhập bình quân ${words(y.avg_income_vnd)}/người/năm.`);
   await page.getByRole('cell', { name: `${group(y.avg_income_vnd)} đ` }).first().waitFor();
   await page.getByRole('link', { name: 'Sửa' }).click();
   await page.waitForURL(/\/edit$/);
@@ -83,10 +80,9 @@ test('a wrong registration code is refused and the message sits next to the fiel
   await field.fill('123');
   await page.getByRole('button', { name: 'Lưu' }).click();
   const error = page.locator('#registration_code-error');
-  await error.waitFor();
-  assert.ok((await error.textContent()).length > 5);
-  assert.equal(await field.getAttribute('aria-invalid'), 'true');
-  assert.match(await field.getAttribute('aria-describedby'), /registration_code-error/);
+  await waitFor(() => error.textContent(), (text) => text.length > 5, { message: 'the message next to the registration code' });
+  await expectEventually(() => field.getAttribute('aria-invalid'), 'true');
+  await expectMatchEventually(async () => String(await field.getAttribute('aria-describedby')), /registration_code-error/);
   await page.getByText('Vui lòng sửa các lỗi được đánh dấu.').waitFor();
   assert.deepEqual(await axe(page), []);
   await screenshot(page, 'register-3-edit-error-desktop');
@@ -117,9 +113,7 @@ test('an import dry run lists the bad rows; a clean file is then imported', asyn
   await page.getByLabel('Tệp cần nhập').setInputFiles({ name: 'htx.csv', mimeType: 'text/csv', buffer: csv([...GOOD, ...BAD]) });
   await page.getByRole('button', { name: 'Kiểm tra tệp (chưa ghi)' }).click();
   const table = page.getByTestId('import-errors');
-  await table.waitFor();
-  const text = await table.innerText();
-  assert.match(text, /\b4\s+name\b/);
+  const text = await expectMatchEventually(() => table.innerText(), /\b4\s+name\b/);
   assert.match(text, /\b5\s+registration_code\b/);
   assert.equal(await page.getByRole('button', { name: /^Nhập \d+ hợp tác xã$/ }).count(), 0, 'no real run while rows are bad');
   assert.deepEqual(await axe(page), []);
@@ -140,8 +134,7 @@ test('the public directory searches without diacritics too, on a phone', async (
   const visitor = await browser.page(server.base, PHONE);
   await go(visitor, '/cooperatives?q=cho%20don');
   const results = visitor.getByTestId('results');
-  await results.waitFor();
-  assert.ok((await results.innerText()).includes('Chợ Đồn'));
+  await waitFor(() => results.innerText(), (text) => text.includes('Chợ Đồn'), { message: 'the results for "cho don" name Chợ Đồn' });
   await go(visitor, '/cooperatives?q=kien%20truc%20xanh');
   await visitor.getByRole('link', { name: 'Hợp tác xã Kiến trúc xanh' }).click();
   await visitor.waitForURL(/\/cooperatives\/\d+$/);
