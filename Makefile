@@ -32,11 +32,22 @@ run: build
 	$(BUILD)/hoptac serve --database $(DATABASE) --listen $(LISTEN)
 
 # Tests run against a build with AddressSanitizer and UndefinedBehaviorSanitizer.
+# The groups `make test` runs, in this order; add a new group here.
+TEST_GROUPS ?= lint-openapi test-unit test-fuzz test-e2e test-api test-api-pg
+
+# The build steps stop at the first failure; then every group runs, even after one fails,
+# and the end says which failed (and the exit status is non-zero).
 test: deps
 	cmake -S . -B $(TESTBUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Debug -DHOPTAC_SANITIZE=ON >/dev/null
 	cmake --build $(TESTBUILD) -j$(JOBS)
 	$(MAKE) --no-print-directory web
-	$(MAKE) --no-print-directory lint-openapi test-unit test-e2e test-api
+	@failed=; \
+	for g in $(TEST_GROUPS); do \
+	  echo "== make $$g"; \
+	  $(MAKE) --no-print-directory $$g || failed="$$failed $$g"; \
+	done; \
+	[ -z "$$failed" ] || { echo "make test: failed:$$failed"; exit 1; }; \
+	echo "make test: passed: $(TEST_GROUPS)"
 
 test-unit:
 	ctest --test-dir $(TESTBUILD) --output-on-failure
@@ -66,3 +77,34 @@ clean:
 # Speed, proven with figures: see bench/run and bench/RESULTS.md.
 bench: build
 	bench/run
+
+# ---- Fuzzing (tests/fuzz/README.md) --------------------------------------------------------
+# libFuzzer harnesses built by clang with ASan+UBSan in their own tree. `make test-fuzz` runs
+# each for FUZZ_SMOKE_SECONDS from the committed seeds (a check, part of the tests);
+# `make fuzz` runs each for FUZZ_SECONDS, keeping what it found in $(FUZZBUILD)/fuzz-work
+# (FUZZERS="xlsx csv" for some only). The committed corpus is only read.
+FUZZBUILD ?= build-fuzz
+FUZZ_SECONDS ?= 300
+FUZZ_SMOKE_SECONDS ?= 15
+FUZZERS ?=
+define fuzz-build-steps
+cmake -S . -B $(FUZZBUILD) -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+  -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DHOPTAC_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build $(FUZZBUILD) -j$(JOBS) --target fuzz_all
+$(FUZZBUILD)/fuzz_invariants_test --gtest_brief=1
+endef
+.PHONY: fuzz test-fuzz
+
+test-fuzz: deps
+	$(fuzz-build-steps)
+	FUZZ_BUILD=$(FUZZBUILD) tests/fuzz/run $(FUZZ_SMOKE_SECONDS) --fresh $(FUZZERS)
+
+fuzz: deps
+	$(fuzz-build-steps)
+	FUZZ_BUILD=$(FUZZBUILD) tests/fuzz/run $(FUZZ_SECONDS) $(FUZZERS)
+
+# The API suite again, on a throwaway PostgreSQL cluster (scripts/pg-throwaway), removed at
+# the end on a pass or a failure.
+.PHONY: test-api-pg
+test-api-pg:
+	scripts/test-api-pg $(TESTBUILD)

@@ -1,6 +1,7 @@
 #include "api/context.hpp"
 
 #include <spdlog/spdlog.h>
+#include <boost/json/serialize.hpp>
 
 #include <algorithm>
 
@@ -47,23 +48,59 @@ Caller identify(store::Connection& c, const http::Request& req) {
 }
 }  // namespace
 
+namespace {
+http::Response server_problem(const http::Request& req, int status, const char* title_vi,
+                              const char* title_en) {
+  const bool en = wants_english(req);
+  http::Response r = json_response(status, json::object{{"type", "about:blank"},
+                                                        {"title", en ? title_en : title_vi},
+                                                        {"status", status},
+                                                        {"request_id", req.id}});
+  r.headers.front().second = "application/problem+json; charset=utf-8";
+  return r;
+}
+
+void log_database_error(const http::Request& req, const store::DatabaseError& e, int attempt) {
+  spdlog::error(boost::json::serialize(
+      json::object{{"event", "database_error"},
+                   {"request_id", req.id},
+                   {"method", req.method},
+                   {"path", req.path.substr(0, 200)},
+                   {"kind", e.transient()                                      ? "transient"
+                            : e.kind() == store::DatabaseErrorKind::constraint ? "constraint"
+                                                                               : "other"},
+                   {"attempt", attempt},
+                   {"error", e.what()}}));
+}
+}  // namespace
+
+// A transient database error (busy, serialization failure, a lost connection, a failover)
+// rolls the use case back; it is tried again twice, then answered 503 with Retry-After. A
+// constraint is a 409; anything else a 500 that the log explains under the request id.
 http::Response respond(ApiContext& ctx, http::Request& req, const UseCase& use_case) {
-  try {
-    auto lease = ctx.db.acquire();
-    Caller caller = identify(*lease, req);
-    return use_case(*lease, caller);
-  } catch (const Failure& f) {
-    return problem_response(req, f);
-  } catch (const store::sqlite::DatabaseError& e) {
-    // Not the caller's fault: logged with its cause, answered 503 so that clients retry.
-    spdlog::error("{{\"event\":\"database_error\",\"path\":\"{}\",\"error\":\"{}\"}}", req.path,
-                  e.what());
-    http::Response r = json_response(503, json::object{{"type", "about:blank"},
-                                                       {"title", "Service temporarily unavailable"},
-                                                       {"status", 503}});
-    r.headers.front().second = "application/problem+json; charset=utf-8";
-    r.header("Retry-After", "1");
-    return r;
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      auto lease = ctx.db.acquire();
+      Caller caller = identify(*lease, req);
+      return use_case(*lease, caller);
+    } catch (const Failure& f) {
+      return problem_response(req, f);
+    } catch (const store::DatabaseError& e) {
+      log_database_error(req, e, attempt);
+      if (e.transient() && attempt < kAttempts) continue;
+      if (e.transient()) {
+        auto r = server_problem(req, 503, "Dịch vụ tạm thời gián đoạn; hãy thử lại sau giây lát",
+                                "Service temporarily unavailable; try again shortly");
+        r.header("Retry-After", "2");
+        return r;
+      }
+      if (e.kind() == store::DatabaseErrorKind::constraint)
+        return server_problem(req, 409, "Dữ liệu xung đột với dữ liệu đã có",
+                              "The change conflicts with data already stored");
+      return server_problem(req, 500, "Lỗi máy chủ; mã yêu cầu đã được ghi lại",
+                            "Server error; the request id has been logged");
+    }
   }
 }
 

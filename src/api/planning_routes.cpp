@@ -73,7 +73,11 @@ std::map<std::string, double> read_targets(const json::object& o, domain::Proble
   std::map<std::string, double> out;
   for (const auto& kv : o) {
     std::string key(kv.key());
-    double v = kv.value().is_number() ? kv.value().to_number<double>() : NAN;
+    if (!kv.value().is_number()) {
+      p.add(prefix + key, "Chỉ tiêu phải là số", "A target must be a number");
+      continue;
+    }
+    double v = kv.value().to_number<double>();
     if (std::isfinite(v))
       out[key] = v;
     else

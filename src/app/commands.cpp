@@ -44,7 +44,8 @@ std::string access_log_line(const http::Request& req, const http::Response& res,
       {"ts", core::now_iso()},    {"method", req.method},
       {"path", req.path},         {"route", res.route},
       {"status", res.status},     {"duration_us", static_cast<int64_t>(seconds * 1e6)},
-      {"bytes", res.body.size()}, {"remote", req.remote}};
+      {"bytes", res.body.size()}, {"remote", req.client.empty() ? req.remote : req.client},
+      {"request_id", req.id}};
   return boost::json::serialize(o);
 }
 
@@ -119,7 +120,7 @@ int run_serve(const std::string& database, const ServeOptions& o) {
   http::Metrics metrics;
   api::ApiContext ctx{*db, metrics};
   ctx.attachments_dir =
-      (std::filesystem::path(db->path()).parent_path() / "attachments").lexically_normal().string();
+      (std::filesystem::path(db->files_dir()) / "attachments").lexically_normal().string();
   http::Router router;
   api::register_all_routes(router, ctx);
   http::StaticFiles web(o.web_dir.empty() ? default_web_dir() : o.web_dir);
@@ -130,9 +131,10 @@ int run_serve(const std::string& database, const ServeOptions& o) {
   so.worker_threads = o.threads;
   so.trusted_proxies = o.trusted_proxies;
   ctx.secure_cookies = o.secure_cookies;
-  // A report is rendered on the slow pool: it never holds the workers that answer the rest.
+  // Reports and imports run on the slow pool: they never hold the workers that answer the rest.
   so.is_slow = [](const http::Request& req) {
-    return req.method == "GET" && req.path.rfind("/api/v1/reports/", 0) == 0;
+    return (req.method == "GET" && req.path.rfind("/api/v1/reports/", 0) == 0) ||
+           (req.method == "POST" && req.path == "/api/v1/cooperatives/import");
   };
   so.body_limit_for = [](const std::string& method, const std::string& target) -> std::size_t {
     if (method == "POST" && target.rfind("/api/v1/cooperatives/import", 0) == 0) return 20u << 20;

@@ -13,6 +13,8 @@ struct Migration {
 
 // Every SQLite migration, in version order.
 const std::vector<Migration>& sqlite_migrations();
+// Every PostgreSQL migration, in version order (migrations/postgresql/).
+const std::vector<Migration>& postgresql_migrations();
 
 // Administrative units before the 2025 reform (GSO, 01/03/2025), compact arrays.
 std::string_view admin_units_2025_03();

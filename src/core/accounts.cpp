@@ -97,16 +97,20 @@ SignedIn sign_in(store::Connection& c, const std::string& username, const std::s
                  const std::string& address) {
   ensure_sodium();
   store::AccountsRepo repo(c);
-  admit_attempt(c, username, address);
+  const int64_t attempt = admit_attempt(c, username, address);
   auto user = [&] {
     store::Transaction tx(c, store::Transaction::Mode::read);
     return repo.user_by_username(username);
   }();
   const std::string& hash = user ? user->password_hash : dummy_hash();
   bool ok = crypto_pwhash_str_verify(hash.c_str(), password.c_str(), password.size()) == 0;
-  if (!ok || !user)  // the attempt stays counted as a failure
+  if (!ok || !user) {  // the attempt stays a failure, counted from now
+    store::Transaction tx(c, store::Transaction::Mode::write);
+    repo.set_failure_time(attempt, now_unix_ms());
+    tx.commit();
     throw Failure(FailureKind::unauthenticated, "Sai tên đăng nhập hoặc mật khẩu",
                   "Wrong username or password");
+  }
   store::Transaction tx(c, store::Transaction::Mode::write);
   SignedIn s;
   s.actor = to_actor(*user);

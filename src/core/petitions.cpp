@@ -16,6 +16,7 @@
 #include "domain/petition_workflow.hpp"
 #include "store/conferences_repo.hpp"
 #include "store/reference_repo.hpp"
+#include "text/control.hpp"
 #include "text/fold.hpp"
 
 namespace hoptac::core {
@@ -361,12 +362,13 @@ std::optional<std::string> as_petition_code(const std::string& q) {
   return s;
 }
 
-std::optional<std::string> fts_query(const std::string& q) {
+std::vector<std::string> search_tokens(const std::string& q) {
   std::string folded = text::fold(q);
-  std::string out, token;
+  std::vector<std::string> out;
+  std::string token;
   auto flush = [&] {
     if (token.empty()) return;
-    out += (out.empty() ? "" : " ") + std::string("\"") + token + "\"*";
+    if (out.size() < 20) out.push_back(token);  // a search of more words adds nothing
     token.clear();
   };
   for (unsigned char ch : folded) {
@@ -376,7 +378,6 @@ std::optional<std::string> fts_query(const std::string& q) {
       flush();
   }
   flush();
-  if (out.empty()) return std::nullopt;
   return out;
 }
 
@@ -478,7 +479,8 @@ std::vector<Petition> list_petitions(store::Connection& c, const MaybeActor& act
     if (auto code = as_petition_code(*q.q))
       f.code = code;
     else
-      f.fts_query = fts_query(*q.q);
+      f.search_tokens = search_tokens(*q.q);
+    f.match_nothing = f.search_tokens.empty() && !f.code;  // "%", "*": no word, no match
   }
   f.status = q.status;
   f.category = q.category;
@@ -569,7 +571,10 @@ std::vector<Petition> list_public_petitions(store::Connection& c, const Petition
                                             int64_t* total) {
   store::PetitionFilter f;
   f.published_only = true;
-  if (q.q) f.fts_query = fts_query(*q.q);
+  if (q.q) {
+    f.search_tokens = search_tokens(*q.q);
+    f.match_nothing = f.search_tokens.empty();
+  }
   f.category = q.category;
   f.page = q.page;
   f.per_page = q.per_page;
@@ -731,8 +736,11 @@ domain::Attachment add_attachment(store::Connection& c, const MaybeActor& actor,
   if (bytes.size() > kMaxAttachmentBytes)
     throw Failure(FailureKind::payload_too_large, "Tệp lớn hơn 10 MiB",
                   "The file is larger than 10 MiB");
+  // A visible name: not only dots or spaces, no separators, no controls or invisible marks.
   if (filename.empty() || text::length_in_characters(filename) > 200 ||
-      filename.find_first_of("/\\") != std::string::npos || !text::is_valid_utf8(filename))
+      filename.find_first_of("/\\") != std::string::npos || !text::is_valid_utf8(filename) ||
+      text::has_forbidden_control(filename, text::Lines::single) ||
+      filename.find_first_not_of(". ") == std::string::npos)
     problems.add("filename", "Tên tệp không hợp lệ", "Invalid file name");
   problems.throw_if_any();
 
@@ -746,7 +754,12 @@ domain::Attachment add_attachment(store::Connection& c, const MaybeActor& actor,
   if (!may) throw Failure::forbidden();
   domain::Attachment a{
       0, id, filename, type, static_cast<int64_t>(bytes.size()), sha256_hex(bytes)};
-  store_file(storage_dir, a.sha256, bytes);
+  // On PostgreSQL the bytes live in the database, which every instance shares; on SQLite in
+  // a folder beside the database file (docs/decisions.md "Attachments").
+  if (c.engine() == store::Engine::postgresql)
+    repo.put_content(a.sha256, bytes);
+  else
+    store_file(storage_dir, a.sha256, bytes);
   a.id = repo.insert_attachment(a, actor->user_id, now_iso());
   tx.commit();
   return a;
@@ -763,6 +776,11 @@ std::pair<domain::Attachment, std::string> read_attachment(store::Connection& c,
     auto found = store::PetitionsRepo(c).attachment(id, attachment_id);
     if (!found) throw Failure::not_found("tệp đính kèm", "attachment");
     a = *found;
+    if (c.engine() == store::Engine::postgresql) {
+      auto bytes = store::PetitionsRepo(c).content(a.sha256);
+      if (!bytes) throw Failure::not_found("tệp đính kèm", "attachment");
+      return {a, *bytes};
+    }
   }
   std::ifstream in(storage_dir + "/" + a.sha256, std::ios::binary);
   if (!in) throw Failure::not_found("tệp đính kèm", "attachment");

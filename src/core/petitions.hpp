@@ -90,7 +90,7 @@ std::pair<domain::Attachment, std::string> read_attachment(store::Connection& c,
 
 // "kn-2025-000123" -> "KN-2025-000123" when the search text is a petition's code.
 std::optional<std::string> as_petition_code(const std::string& q);
-// Folded, tokenised FTS5 query for a user's search text; nothing when it has no word.
-std::optional<std::string> fts_query(const std::string& q);
+// The folded words of a user's search text (at most 20), each to match as a prefix.
+std::vector<std::string> search_tokens(const std::string& q);
 
 }  // namespace hoptac::core

@@ -37,6 +37,20 @@ domain::Indicators compute(store::PlanningRepo& repo, int year, const store::Pla
                                     repo.ocop_facts(place), reference_day(year));
 }
 
+std::string_view unit_of(const std::string& code) {
+  for (const auto& d : domain::plan_indicators())
+    if (d.code == code) return d.unit;
+  return {};
+}
+
+// Counts and amounts are whole; shares have one decimal ("71,5%"). A target of 1e-300 would
+// make an achievement of 10^300 percent.
+bool whole_or_tenths(const std::string& code, double v) {
+  if (unit_of(code) != "pct") return v == std::trunc(v);
+  const double tenths = v * 10, r = std::round(tenths);
+  return std::fabs(tenths - r) < 1e-6 && (r != 0 || v == 0);  // 71.3 * 10 is not exactly 713
+}
+
 void check_targets(const std::map<std::string, double>& targets, domain::Problems& p,
                    const std::string& prefix) {
   for (const auto& [code, value] : targets) {
@@ -47,6 +61,12 @@ void check_targets(const std::map<std::string, double>& targets, domain::Problem
             "A target must be a finite number of at most 10^15");
     else if (value < 0)
       p.add(prefix + code, "Chỉ tiêu không được âm", "A target cannot be negative");
+    else if (!whole_or_tenths(code, value))
+      p.add(prefix + code,
+            unit_of(code) == "pct" ? "Tỷ lệ có nhiều nhất một chữ số thập phân"
+                                   : "Chỉ tiêu này là số nguyên",
+            unit_of(code) == "pct" ? "A share has at most one decimal"
+                                   : "This target is a whole number");
     else if (code == "effective_share_pct" && value > 100)
       p.add(prefix + code, "Tỷ lệ tối đa là 100", "A share is at most 100");
   }

@@ -7,8 +7,8 @@ namespace hoptac::domain {
 int64_t throttle_seconds(int64_t failures, int free) {
   if (failures < free) return 0;
   const int64_t doublings = failures - free;
-  if (doublings >= 10) return kMaxThrottleSeconds;  // 2^10 s is past the cap already
-  return std::min<int64_t>(kMaxThrottleSeconds, int64_t{1} << doublings);
+  if (doublings >= 10) return kMaxThrottleSeconds;  // 5 * 2^10 s is past the cap already
+  return std::min<int64_t>(kMaxThrottleSeconds, kFirstThrottleSeconds << doublings);
 }
 
 int64_t sign_in_wait_ms(const FailureCount& by_address, const FailureCount& by_username,

@@ -3,6 +3,7 @@
 // not lock). Two counts over the last 15 minutes:
 // - by address: a few free tries, then a delay that doubles with each failure, capped;
 //   it stops one address from guessing, or spraying many usernames;
+// - a failure counts from when its answer was given (the password check is slow on purpose);
 // - by username: the same, later; it applies only to addresses that have failed themselves,
 //   so a stranger's wrong passwords never lock the real user out of a clean address.
 #include <cstdint>
@@ -12,6 +13,7 @@ namespace hoptac::domain {
 constexpr int64_t kThrottleWindowSeconds = 900;
 constexpr int kFreeFailuresPerAddress = 5;
 constexpr int kFreeFailuresPerUsername = 10;
+constexpr int64_t kFirstThrottleSeconds = 5;
 constexpr int64_t kMaxThrottleSeconds = 900;
 
 struct FailureCount {
@@ -19,7 +21,7 @@ struct FailureCount {
   int64_t last_ms = 0;  // when the latest of them happened, in Unix milliseconds
 };
 
-// The delay that `failures` earn beyond `free` tries: 1 s, 2 s, 4 s, ... up to the cap.
+// The delay that `failures` earn beyond `free` tries: 5 s, 10 s, 20 s, ... up to the cap.
 int64_t throttle_seconds(int64_t failures, int free);
 
 // Milliseconds still to wait at `now_ms` (0: the attempt may go ahead).

@@ -18,6 +18,7 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::map<std::string, std::string> params;                 // from the route pattern
   std::string body;
+  std::string id;           // this request's id, also sent back as X-Request-Id
   std::string remote;       // the peer's address
   std::string client;       // the client's address: the peer's, or what a trusted proxy says
   bool https = false;       // a trusted proxy says the client used TLS

@@ -17,7 +17,9 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdio>
 #include <mutex>
+#include <random>
 #include <set>
 
 #include "http/security_headers.hpp"
@@ -115,13 +117,26 @@ const char* refusal(const bhttp::request_parser<bhttp::string_body>& parser) {
   auto hosts = h.count(bhttp::field::host);
   if (hosts > 1) return "More than one Host header";
   if (h.version() >= 11 && hosts == 0) return "HTTP/1.1 requires a Host header";
+  // Only "chunked" is a transfer coding we read; anything else (xchunked, identity,
+  // "gzip, chunked") could make a proxy and us see different requests (RFC 9112 §6.3).
+  auto te = h.count(bhttp::field::transfer_encoding);
+  if (te > 1) return "More than one Transfer-Encoding header";
+  if (te == 1) {
+    std::string v(h[bhttp::field::transfer_encoding]);
+    for (auto& ch : v) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.pop_back();
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.erase(0, 1);
+    if (v != "chunked") return "The only transfer coding accepted is chunked";
+    if (h.count(bhttp::field::content_length)) return "Content-Length with Transfer-Encoding";
+  }
   return nullptr;
 }
 
 awaitable<void> write_response(beast::tcp_stream& stream, const Response& res, unsigned version,
-                               bool keep_alive, bool head) {
+                               bool keep_alive, bool head, const std::string& request_id = {}) {
   bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
   for (const auto& [k, v] : res.headers) out.set(k, v);
+  if (!request_id.empty()) out.set("X-Request-Id", request_id);
   out.keep_alive(keep_alive);
   if (head) {
     out.content_length(res.body.size());
@@ -132,15 +147,27 @@ awaitable<void> write_response(beast::tcp_stream& stream, const Response& res, u
   co_await bhttp::async_write(stream, out, kNoThrow);
 }
 
+// Unique within a process and unlikely across instances: a random prefix and a counter.
+std::string next_request_id() {
+  static const std::string prefix = [] {
+    std::random_device rd;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%08x", rd());
+    return std::string(buf);
+  }();
+  static std::atomic<uint64_t> counter{0};
+  return prefix + "-" + std::to_string(++counter);
+}
+
 Response dispatch_safely(Server::Impl& s, Request& req) {
   try {
     return s.dispatch(req);
   } catch (const std::exception& e) {
-    spdlog::error(R"({{"event":"unhandled_exception","method":"{}","path":"{}","error":"{}"}})",
-                  req.method, req.path.substr(0, 200), e.what());
+    spdlog::error(
+        R"({{"event":"unhandled_exception","request_id":"{}","method":"{}","error":"{}"}})", req.id,
+        req.method.substr(0, 20), e.what());
   } catch (...) {
-    spdlog::error(R"({{"event":"unhandled_exception","method":"{}","path":"{}"}})", req.method,
-                  req.path.substr(0, 200));
+    spdlog::error(R"({{"event":"unhandled_exception","request_id":"{}"}})", req.id);
   }
   Response r = plain_problem(500, "Internal server error");
   r.route = "(unhandled)";
@@ -218,7 +245,15 @@ awaitable<void> session(Server::Impl& s, tcp::socket socket) {
     if (!too_large && !parser.is_done()) {
       auto [body_ec, m] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
       too_large = body_ec == bhttp::error::body_limit;
-      if (body_ec && !too_large) break;
+      if (body_ec && !too_large) {
+        // A malformed body (a chunk size that overflows, say) is told, not just dropped.
+        if (body_ec != asio::error::eof && body_ec != beast::error::timeout &&
+            body_ec != asio::error::connection_reset && body_ec != bhttp::error::end_of_stream &&
+            body_ec != asio::error::operation_aborted && body_ec != bhttp::error::partial_message)
+          co_await write_response(stream, plain_problem(400, "Malformed HTTP request body"), 11,
+                                  false, false);
+        break;
+      }
     }
     if (too_large) {
       Request req;
@@ -236,6 +271,7 @@ awaitable<void> session(Server::Impl& s, tcp::socket socket) {
     const unsigned version = msg.version();
     bool keep_alive = msg.keep_alive();
     Request req = to_request(msg, remote);
+    req.id = next_request_id();
     apply_forwarding(req, s.opt.trusted_proxies);
     Response res = co_await handle(s, req);
 
@@ -244,7 +280,7 @@ awaitable<void> session(Server::Impl& s, tcp::socket socket) {
       if (s.stopping) keep_alive = false;
     }
     stream.expires_after(s.opt.read_timeout);
-    co_await write_response(stream, res, version, keep_alive, head);
+    co_await write_response(stream, res, version, keep_alive, head, req.id);
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     s.observe(req, res, seconds);

@@ -51,6 +51,11 @@ std::vector<Row> parse_csv(std::string_view d, std::optional<CsvError>* error) {
           cell += d[i++];
         }
       }
+      if (row.cells.size() >= kMaxCsvCells) {
+        *error = CsvError{line, "Quá " + std::to_string(kMaxCsvCells) + " cột",
+                          "More than " + std::to_string(kMaxCsvCells) + " columns"};
+        return {};
+      }
       row.cells.push_back(std::move(cell));
       cell.clear();
       if (i >= d.size()) {
@@ -65,6 +70,11 @@ std::vector<Row> parse_csv(std::string_view d, std::optional<CsvError>* error) {
       }
     }
     bool empty = row.cells.size() == 1 && row.cells[0].empty();
+    if (!empty && rows.size() >= kMaxCsvRows) {
+      *error = CsvError{line, "Quá " + std::to_string(kMaxCsvRows) + " dòng",
+                        "More than " + std::to_string(kMaxCsvRows) + " rows"};
+      return {};
+    }
     if (!empty) rows.push_back(std::move(row));
   }
   return rows;

@@ -19,7 +19,10 @@ struct CsvError {
 };
 
 // Parses a whole file; a leading BOM is skipped, empty lines are dropped.
-// Returns the error of the first malformed line instead, if any.
+// Returns the error of the first malformed line instead, if any; a file of more than
+// kMaxCsvRows rows, or a row of more than kMaxCsvCells cells, is an error too.
+constexpr size_t kMaxCsvRows = 200000;
+constexpr size_t kMaxCsvCells = 1000;
 std::vector<Row> parse_csv(std::string_view data, std::optional<CsvError>* error);
 
 // Writes rows; every cell is guarded against formula injection (report/formula_guard.hpp).

@@ -7,7 +7,7 @@ constexpr const char* kUserColumns =
     "u.id, u.username, u.display_name, u.password_hash, u.role, u.agency_id, u.cooperative_id, "
     "u.is_demo";
 
-UserRecord read_user(const sqlite::Statement& st, int from = 0) {
+UserRecord read_user(const Statement& st, int from = 0) {
   UserRecord u;
   u.id = st.i64(from);
   u.username = st.text(from + 1);
@@ -39,11 +39,11 @@ std::optional<UserRecord> AccountsRepo::user_by_id(int64_t id) {
 int64_t AccountsRepo::insert_user(const UserRecord& u, const std::string& now) {
   auto st = c_.prepare(
       "INSERT INTO users (username, display_name, password_hash, role, agency_id, cooperative_id, "
-      "is_demo, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "is_demo, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   st.bind_all(u.username, u.display_name, u.password_hash, u.role, u.agency_id, u.cooperative_id,
               static_cast<int64_t>(u.is_demo), now);
-  st.run();
-  return c_.last_insert_id();
+  st.step();
+  return st.i64(0);
 }
 
 bool AccountsRepo::any_demo_user() {
@@ -128,6 +128,10 @@ void AccountsRepo::clear_failures(const std::string& username, const std::string
   c_.prepare("DELETE FROM login_failures WHERE username = ? AND address = ?")
       .bind_all(username, address)
       .run();
+}
+
+void AccountsRepo::set_failure_time(int64_t id, int64_t at_ms) {
+  c_.prepare("UPDATE login_failures SET at_ms = ? WHERE id = ?").bind_all(at_ms, id).run();
 }
 
 void AccountsRepo::delete_failures_before(int64_t before_ms) {

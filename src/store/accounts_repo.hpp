@@ -51,6 +51,7 @@ class AccountsRepo {
   int64_t add_failure(const std::string& username, const std::string& address,
                       const std::string& at, int64_t at_ms);
   void clear_failures(const std::string& username, const std::string& address);
+  void set_failure_time(int64_t id, int64_t at_ms);
   void delete_failures_before(int64_t before_ms);
 
  private:

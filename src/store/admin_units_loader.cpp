@@ -40,15 +40,15 @@ struct Inserter {
                  std::optional<int64_t> province, bool after_reform) {
     auto st = c.prepare(
         "INSERT INTO admin_units (code, level, name, type, parent_id, province_id, valid_from, "
-        "valid_to, name_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "valid_to, name_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     st.bind_all(code, level, name, type, parent, province);
     if (after_reform)
       st.bind(kReformDay).bind(std::nullopt);
     else
       st.bind(std::nullopt).bind(kLastDayBefore);
     st.bind(text::fold(name));
-    st.run();
-    return c.last_insert_id();
+    st.step();
+    return st.i64(0);
   }
 };
 }  // namespace
@@ -99,8 +99,8 @@ void load_admin_units(Connection& c) {
         auto it = old_communes.find(json::value_to<std::string>(m.at("old_id")));
         if (it == old_communes.end()) continue;
         auto st = c.prepare(
-            "INSERT OR IGNORE INTO admin_unit_successors (old_id, new_id, merge_type) VALUES (?, "
-            "?, ?)");
+            "INSERT INTO admin_unit_successors (old_id, new_id, merge_type) VALUES (?, "
+            "?, ?) ON CONFLICT DO NOTHING");
         st.bind_all(it->second, wid, json::value_to<std::string>(m.at("type"))).run();
       }
     }

@@ -11,7 +11,7 @@ constexpr const char* kCampaignSelect =
     "(SELECT count(*) FROM nominations n WHERE n.campaign_id = k.id AND n.status = 'awarded') "
     "FROM award_campaigns k ";
 
-domain::AwardCampaign read_campaign(const sqlite::Statement& st) {
+domain::AwardCampaign read_campaign(const Statement& st) {
   domain::AwardCampaign k;
   k.id = st.i64(0);
   k.year = static_cast<int>(st.i64(1));
@@ -35,7 +35,7 @@ constexpr const char* kNominationSelect =
     "FROM nominations n JOIN cooperatives c ON c.id = n.cooperative_id "
     "JOIN award_campaigns k ON k.id = n.campaign_id ";
 
-domain::Nomination read_nomination(const sqlite::Statement& st) {
+domain::Nomination read_nomination(const Statement& st) {
   domain::Nomination n;
   n.id = st.i64(0);
   n.campaign_id = st.i64(1);
@@ -55,8 +55,9 @@ domain::Nomination read_nomination(const sqlite::Statement& st) {
 }  // namespace
 
 std::vector<domain::AwardCampaign> AwardsRepo::campaigns(std::optional<int> year) {
-  auto st = c_.prepare(std::string(kCampaignSelect) +
-                       "WHERE ?1 IS NULL OR k.year = ?1 ORDER BY k.year DESC, k.level DESC");
+  auto st = c_.prepare(
+      std::string(kCampaignSelect) +
+      "WHERE CAST(?1 AS BIGINT) IS NULL OR k.year = ?1 ORDER BY k.year DESC, k.level DESC");
   st.bind(year);
   std::vector<domain::AwardCampaign> out;
   while (st.step()) out.push_back(read_campaign(st));
@@ -78,12 +79,12 @@ bool AwardsRepo::campaign_exists(int year, const std::string& level) {
 }
 
 int64_t AwardsRepo::insert_campaign(const domain::AwardCampaign& k, const std::string& now) {
-  c_.prepare(
-        "INSERT INTO award_campaigns (year, level, title, quota, status, created_at) VALUES (?, ?, "
-        "?, ?, 'open', ?)")
-      .bind_all(k.year, k.level, k.title, k.quota, now)
-      .run();
-  return c_.last_insert_id();
+  auto st = c_.prepare(
+      "INSERT INTO award_campaigns (year, level, title, quota, status, created_at) VALUES (?, ?, "
+      "?, ?, 'open', ?) RETURNING id");
+  st.bind_all(k.year, k.level, k.title, k.quota, now);
+  st.step();
+  return st.i64(0);
 }
 
 void AwardsRepo::decide(int64_t campaign_id, const std::string& number, const std::string& on,
@@ -117,12 +118,12 @@ std::optional<domain::Nomination> AwardsRepo::nomination(int64_t id) {
 
 int64_t AwardsRepo::insert_nomination(const domain::Nomination& n, int64_t user_id,
                                       const std::string& now) {
-  c_.prepare(
-        "INSERT INTO nominations (campaign_id, cooperative_id, achievement, proposer, status, "
-        "proposed_by, created_at, updated_at) VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?)")
-      .bind_all(n.campaign_id, n.cooperative.id, n.achievement, n.proposer, user_id, now, now)
-      .run();
-  return c_.last_insert_id();
+  auto st = c_.prepare(
+      "INSERT INTO nominations (campaign_id, cooperative_id, achievement, proposer, status, "
+      "proposed_by, created_at, updated_at) VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?) RETURNING id");
+  st.bind_all(n.campaign_id, n.cooperative.id, n.achievement, n.proposer, user_id, now, now);
+  st.step();
+  return st.i64(0);
 }
 
 void AwardsRepo::review(int64_t id, const std::string& status, const std::string& reason,
@@ -160,11 +161,12 @@ AwardsRepo::Eligibility AwardsRepo::eligibility(int64_t cooperative_id, int year
 std::vector<domain::Nomination> AwardsRepo::awarded(std::optional<int> year,
                                                     std::optional<std::string> level,
                                                     std::optional<int64_t> cooperative_id) {
-  auto st =
-      c_.prepare(std::string(kNominationSelect) +
-                 "WHERE n.status = 'awarded' AND (?1 IS NULL OR k.year = ?1) AND (?2 IS NULL OR "
-                 "k.level = ?2) AND (?3 IS NULL OR n.cooperative_id = ?3) ORDER BY k.year DESC, "
-                 "k.level DESC, c.name COLLATE vi");
+  auto st = c_.prepare(std::string(kNominationSelect) +
+                       "WHERE n.status = 'awarded' AND (CAST(?1 AS BIGINT) IS NULL OR k.year = ?1) "
+                       "AND (CAST(?2 AS TEXT) IS NULL OR "
+                       "k.level = ?2) AND (CAST(?3 AS BIGINT) IS NULL OR n.cooperative_id = ?3) "
+                       "ORDER BY k.year DESC, "
+                       "k.level DESC, c.name_sort");
   st.bind_all(year, level, cooperative_id);
   std::vector<domain::Nomination> out;
   while (st.step()) out.push_back(read_nomination(st));

@@ -12,7 +12,7 @@ constexpr const char* kConferenceSelect =
     "k.updated_at, (SELECT count(*) FROM petitions p WHERE p.conference_id = k.id) "
     "FROM conferences k LEFT JOIN agencies a ON a.id = k.host_agency_id ";
 
-domain::Conference read_conference(const sqlite::Statement& st) {
+domain::Conference read_conference(const Statement& st) {
   domain::Conference k;
   k.id = st.i64(0);
   k.title = st.text(1);
@@ -34,7 +34,7 @@ constexpr const char* kDirectiveSelect =
     "SELECT d.id, d.conference_id, d.content, a.id, a.code, a.name, d.due_on, d.status, "
     "d.created_at, d.updated_at FROM directives d JOIN agencies a ON a.id = d.assignee_agency_id ";
 
-domain::Directive read_directive(const sqlite::Statement& st) {
+domain::Directive read_directive(const Statement& st) {
   domain::Directive d;
   d.id = st.i64(0);
   d.conference_id = st.opt_i64(1);
@@ -51,18 +51,20 @@ void write_participants(Connection& c, const domain::Conference& k) {
   c.prepare("DELETE FROM conference_agencies WHERE conference_id = ?").bind(k.id).run();
   c.prepare("DELETE FROM conference_cooperatives WHERE conference_id = ?").bind(k.id).run();
   for (const auto& a : k.agencies)
-    c.prepare("INSERT OR IGNORE INTO conference_agencies (conference_id, agency_id) VALUES (?, ?)")
+    c.prepare(
+         "INSERT INTO conference_agencies (conference_id, agency_id) VALUES (?, ?) ON CONFLICT DO "
+         "NOTHING")
         .bind_all(k.id, a.id)
         .run();
   for (const auto& x : k.cooperatives)
     c.prepare(
-         "INSERT OR IGNORE INTO conference_cooperatives (conference_id, cooperative_id) VALUES (?, "
-         "?)")
+         "INSERT INTO conference_cooperatives (conference_id, cooperative_id) VALUES (?, "
+         "?) ON CONFLICT DO NOTHING")
         .bind_all(k.id, x.id)
         .run();
 }
 
-std::vector<int64_t> ids(sqlite::Statement st) {
+std::vector<int64_t> ids(Statement st) {
   std::vector<int64_t> out;
   while (st.step()) out.push_back(st.i64(0));
   return out;
@@ -110,14 +112,15 @@ void ConferencesRepo::load_details(domain::Conference& k) {
 int64_t ConferencesRepo::insert(const domain::Conference& k, const std::string& now) {
   std::optional<int64_t> host;
   if (k.host_agency) host = k.host_agency->id;
-  c_.prepare(
-        "INSERT INTO conferences (title, held_on, venue, chair_name, chair_title, host_agency_id, "
-        "status, minutes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind_all(k.title, k.held_on.iso(), k.venue, k.chair_name, k.chair_title, host, k.status,
-                k.minutes, now, now)
-      .run();
+  auto st = c_.prepare(
+      "INSERT INTO conferences (title, held_on, venue, chair_name, chair_title, host_agency_id, "
+      "status, minutes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
+      "id");
+  st.bind_all(k.title, k.held_on.iso(), k.venue, k.chair_name, k.chair_title, host, k.status,
+              k.minutes, now, now);
+  st.step();
   domain::Conference with_id = k;
-  with_id.id = c_.last_insert_id();
+  with_id.id = st.i64(0);
   write_participants(c_, with_id);
   return with_id.id;
 }
@@ -141,8 +144,9 @@ std::vector<domain::Directive> ConferencesRepo::directives(std::optional<int64_t
                                                            std::optional<std::string> status,
                                                            int page, int per_page, int64_t* total) {
   const std::string where =
-      "WHERE (?1 IS NULL OR d.assignee_agency_id = ?1) AND (?2 IS NULL OR d.conference_id = ?2) "
-      "AND (?3 IS NULL OR d.status = ?3) ";
+      "WHERE (CAST(?1 AS BIGINT) IS NULL OR d.assignee_agency_id = ?1) AND (CAST(?2 AS BIGINT) IS "
+      "NULL OR d.conference_id = ?2) "
+      "AND (CAST(?3 AS TEXT) IS NULL OR d.status = ?3) ";
   {
     auto st = c_.prepare("SELECT count(*) FROM directives d " + where);
     st.bind_all(agency, conference, status);
@@ -178,13 +182,13 @@ std::optional<domain::Directive> ConferencesRepo::directive(int64_t id) {
 
 int64_t ConferencesRepo::insert_directive(const domain::Directive& d, int64_t user_id,
                                           const std::string& now) {
-  c_.prepare(
-        "INSERT INTO directives (conference_id, content, assignee_agency_id, due_on, status, "
-        "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind_all(d.conference_id, d.content, d.assignee_agency.id, d.due_on.iso(), d.status, user_id,
-                now, now)
-      .run();
-  return c_.last_insert_id();
+  auto st = c_.prepare(
+      "INSERT INTO directives (conference_id, content, assignee_agency_id, due_on, status, "
+      "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  st.bind_all(d.conference_id, d.content, d.assignee_agency.id, d.due_on.iso(), d.status, user_id,
+              now, now);
+  st.step();
+  return st.i64(0);
 }
 
 void ConferencesRepo::add_report(int64_t directive_id, const domain::DirectiveReport& r,
@@ -221,15 +225,16 @@ bool NotificationsRepo::insert(int64_t user_id, const domain::Notification& n,
                                const std::string& dedupe_key, const std::string& now) {
   std::optional<std::string> key;
   if (!dedupe_key.empty()) key = dedupe_key + ":" + std::to_string(user_id);
-  c_.prepare(
-        "INSERT OR IGNORE INTO notifications (user_id, kind, petition_id, directive_id, "
-        "message_vi, message_en, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind_all(user_id, n.kind, n.petition_id, n.directive_id, n.message_vi, n.message_en, now,
-                key)
-      .run();
-  if (c_.changes() == 0) return false;
+  // A notification already sent under the same key is not sent again (no row comes back).
+  auto st = c_.prepare(
+      "INSERT INTO notifications (user_id, kind, petition_id, directive_id, message_vi, "
+      "message_en, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT DO NOTHING RETURNING id");
+  st.bind_all(user_id, n.kind, n.petition_id, n.directive_id, n.message_vi, n.message_en, now, key);
+  if (!st.step()) return false;
+  const int64_t id = st.i64(0);
   c_.prepare("INSERT INTO outbox (notification_id, channel, created_at) VALUES (?, 'email', ?)")
-      .bind_all(c_.last_insert_id(), now)
+      .bind_all(id, now)
       .run();
   return true;
 }
@@ -248,7 +253,8 @@ std::vector<domain::Notification> NotificationsRepo::list(int64_t user_id, bool 
   }
   auto st = c_.prepare(
       "SELECT id, kind, petition_id, directive_id, message_vi, message_en, created_at, "
-      "read_at IS NOT NULL FROM notifications WHERE user_id = ? AND (? = 0 OR read_at IS NULL) "
+      "read_at IS NOT NULL FROM notifications WHERE user_id = ? AND (CAST(? AS BIGINT) = 0 OR "
+      "read_at IS NULL) "
       "ORDER BY id DESC LIMIT ? OFFSET ?");
   st.bind_all(user_id, static_cast<int64_t>(unread_only), static_cast<int64_t>(per_page),
               static_cast<int64_t>(page - 1) * per_page);

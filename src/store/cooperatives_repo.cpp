@@ -1,7 +1,9 @@
 #include "store/cooperatives_repo.hpp"
 
+#include "store/conditions.hpp"
 #include "store/like_pattern.hpp"
-#include "store/sqlite/conditions.hpp"
+#include "text/collation.hpp"
+#include "text/fold.hpp"
 
 namespace hoptac::store {
 
@@ -30,8 +32,8 @@ std::string figures_year(const CooperativeFilter& f) {
 }
 
 // The filters in use, on `c` alone, so that the count needs no join.
-sqlite::Conditions where_of(const CooperativeFilter& f) {
-  sqlite::Conditions w;
+Conditions where_of(const CooperativeFilter& f) {
+  Conditions w;
   if (f.q_folded) w.add("c.search_folded LIKE ? ESCAPE '\\'", like_contains(*f.q_folded));
   if (f.kind) w.add("c.kind = ?", *f.kind);
   if (f.status) w.add("c.status = ?", *f.status);
@@ -62,7 +64,7 @@ sqlite::Conditions where_of(const CooperativeFilter& f) {
   return w;
 }
 
-domain::Cooperative read_cooperative(const sqlite::Statement& st) {
+domain::Cooperative read_cooperative(const Statement& st) {
   domain::Cooperative c;
   c.id = st.i64(0);
   c.kind = st.text(1);
@@ -96,20 +98,29 @@ std::string order_by(const CooperativeFilter& f) {
   return "ORDER BY c.name_sort" + dir + ", c.id" + dir;
 }
 
-// The record's columns in the order INSERT and UPDATE list them, ending with the two
-// parameters of search_folded (the text, and the commune whose name is added to it).
-void bind_record(sqlite::Statement& st, const domain::Cooperative& c, int64_t commune_unit_id) {
+// The record's columns in the order INSERT and UPDATE list them, ending with the searchable
+// text (name, code, address and commune, folded) and the name's Vietnamese sort key: both
+// computed here, so that neither engine needs an SQL function of ours.
+void bind_record(Connection& conn, Statement& st, const domain::Cooperative& c,
+                 int64_t commune_unit_id) {
   std::optional<std::string> code;
   if (!c.registration_code.empty()) code = c.registration_code;
   std::optional<std::string> founded;
   if (c.founded_on) founded = c.founded_on->iso();
-  st.bind_all(c.kind, c.name, code, commune_unit_id, c.address, founded, c.charter_capital_vnd,
-              c.status, c.representative.name, c.representative.title, c.representative.phone,
-              c.representative.email, c.name + " | " + c.registration_code + " | " + c.address,
-              commune_unit_id);
+  std::string commune;
+  {
+    auto q = conn.prepare("SELECT name FROM admin_units WHERE id = ?");
+    q.bind(commune_unit_id);
+    if (q.step()) commune = q.text(0);
+  }
+  st.bind_all(
+      c.kind, c.name, code, commune_unit_id, c.address, founded, c.charter_capital_vnd, c.status,
+      c.representative.name, c.representative.title, c.representative.phone, c.representative.email,
+      text::fold(c.name + " | " + c.registration_code + " | " + c.address + " | " + commune));
+  st.bind_blob(text::sort_key(c.name));
 }
 
-domain::CooperativeYear read_year(const sqlite::Statement& st) {
+domain::CooperativeYear read_year(const Statement& st) {
   domain::CooperativeYear y;
   y.cooperative_id = st.i64(0);
   y.year = static_cast<int>(st.i64(1));
@@ -125,7 +136,7 @@ domain::CooperativeYear read_year(const sqlite::Statement& st) {
   return y;
 }
 
-domain::OcopProduct read_product(const sqlite::Statement& st) {
+domain::OcopProduct read_product(const Statement& st) {
   domain::OcopProduct p;
   p.id = st.i64(0);
   p.cooperative_id = st.i64(1);
@@ -146,7 +157,7 @@ constexpr const char* kProductColumns =
 
 std::vector<domain::Cooperative> CooperativesRepo::list(const CooperativeFilter& f,
                                                         int64_t* total) {
-  const sqlite::Conditions w = where_of(f);
+  const Conditions w = where_of(f);
   {
     auto st = c_.prepare("SELECT count(*) FROM cooperatives c " + w.sql());
     w.bind(st);
@@ -158,7 +169,7 @@ std::vector<domain::Cooperative> CooperativesRepo::list(const CooperativeFilter&
       " " + w.sql() + " " + order_by(f) + " LIMIT ? OFFSET ?";
   auto st = c_.prepare(sql);
   w.bind(st);
-  st.bind(f.per_page > 0 ? static_cast<int64_t>(f.per_page) : int64_t{-1});
+  st.bind(f.per_page > 0 ? static_cast<int64_t>(f.per_page) : INT64_MAX);  // all: no LIMIT -1 in PG
   st.bind(f.per_page > 0 ? static_cast<int64_t>(f.page - 1) * f.per_page : int64_t{0});
   std::vector<domain::Cooperative> out;
   while (st.step()) out.push_back(read_cooperative(st));
@@ -203,8 +214,8 @@ void CooperativesRepo::write_sectors(int64_t id, const std::vector<std::string>&
   int position = 0;
   for (const auto& s : sectors)
     c_.prepare(
-          "INSERT OR IGNORE INTO cooperative_sectors (cooperative_id, sector, position) "
-          "VALUES (?, ?, ?)")
+          "INSERT INTO cooperative_sectors (cooperative_id, sector, position) "
+          "VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
         .bind_all(id, s, position++)
         .run();
 }
@@ -214,12 +225,12 @@ int64_t CooperativesRepo::insert(const domain::Cooperative& c, int64_t commune_u
   auto st = c_.prepare(
       "INSERT INTO cooperatives (kind, name, registration_code, commune_id, address, founded_on, "
       "charter_capital_vnd, status, rep_name, rep_title, rep_phone, rep_email, search_folded, "
-      "created_at, updated_at, name_sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "fold(? || ' | ' || (SELECT name FROM admin_units WHERE id = ?)), ?, ?, vi_key(?2))");
-  bind_record(st, c, commune_unit_id);
+      "name_sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?) RETURNING id");
+  bind_record(c_, st, c, commune_unit_id);
   st.bind_all(now, now);
-  st.run();
-  int64_t id = c_.last_insert_id();
+  st.step();
+  int64_t id = st.i64(0);
   write_sectors(id, c.sectors);
   return id;
 }
@@ -230,9 +241,8 @@ void CooperativesRepo::update(const domain::Cooperative& c, int64_t commune_unit
       "UPDATE cooperatives SET kind = ?, name = ?, registration_code = ?, commune_id = ?, "
       "address = ?, founded_on = ?, charter_capital_vnd = ?, status = ?, rep_name = ?, "
       "rep_title = ?, rep_phone = ?, rep_email = ?, "
-      "search_folded = fold(? || ' | ' || (SELECT name FROM admin_units WHERE id = ?)), "
-      "name_sort = vi_key(?2), version = version + 1, updated_at = ? WHERE id = ?");
-  bind_record(st, c, commune_unit_id);
+      "search_folded = ?, name_sort = ?, version = version + 1, updated_at = ? WHERE id = ?");
+  bind_record(c_, st, c, commune_unit_id);
   st.bind_all(now, c.id);
   st.run();
   write_sectors(c.id, c.sectors);
@@ -305,14 +315,14 @@ std::optional<domain::OcopProduct> CooperativesRepo::product(int64_t cooperative
 int64_t CooperativesRepo::insert_product(const domain::OcopProduct& p) {
   std::optional<int64_t> score;
   if (p.score) score = *p.score;
-  c_.prepare(
-        "INSERT INTO ocop_products (cooperative_id, name, product_group, stars, score, "
-        "decision_no, "
-        "decided_on, expires_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind_all(p.cooperative_id, p.name, p.group, p.stars, score, p.decision_no,
-                p.decided_on.iso(), p.expires_on.iso())
-      .run();
-  return c_.last_insert_id();
+  auto st = c_.prepare(
+      "INSERT INTO ocop_products (cooperative_id, name, product_group, stars, score, "
+      "decision_no, "
+      "decided_on, expires_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  st.bind_all(p.cooperative_id, p.name, p.group, p.stars, score, p.decision_no, p.decided_on.iso(),
+              p.expires_on.iso());
+  st.step();
+  return st.i64(0);
 }
 
 void CooperativesRepo::update_product(const domain::OcopProduct& p) {
@@ -344,13 +354,13 @@ std::vector<domain::OfftakeContract> CooperativesRepo::contracts(int64_t coopera
 }
 
 int64_t CooperativesRepo::insert_contract(const domain::OfftakeContract& k) {
-  c_.prepare(
-        "INSERT INTO offtake_contracts (cooperative_id, partner, product, volume, valid_from, "
-        "valid_to) VALUES (?, ?, ?, ?, ?, ?)")
-      .bind_all(k.cooperative_id, k.partner, k.product, k.volume, k.valid_from.iso(),
-                k.valid_to.iso())
-      .run();
-  return c_.last_insert_id();
+  auto st = c_.prepare(
+      "INSERT INTO offtake_contracts (cooperative_id, partner, product, volume, valid_from, "
+      "valid_to) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+  st.bind_all(k.cooperative_id, k.partner, k.product, k.volume, k.valid_from.iso(),
+              k.valid_to.iso());
+  st.step();
+  return st.i64(0);
 }
 
 }  // namespace hoptac::store

@@ -1,31 +1,54 @@
 #include "store/database.hpp"
 
+#include <filesystem>
 #include <stdexcept>
 
 #include "assets/assets.hpp"
+#include "store/postgres/connection.hpp"
+#include "store/schema.hpp"
+#include "store/sqlite/connection.hpp"
 
 namespace hoptac::store {
 
+namespace {
+bool starts_with(const std::string& s, const char* prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
+}  // namespace
+
 std::unique_ptr<Database> Database::open(const std::string& url, int pool_size) {
-  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
+  if (starts_with(url, "postgresql://") || starts_with(url, "postgres://"))
+    return std::unique_ptr<Database>(new Database(Engine::postgresql, url, pool_size));
+  if (!starts_with(url, "sqlite:") || url.size() <= 7)
     throw std::invalid_argument(
-        "PostgreSQL is not supported yet: use --database sqlite:PATH (see docs/operations.md)");
-  if (url.rfind("sqlite:", 0) != 0 || url.size() <= 7)
-    throw std::invalid_argument("database must be sqlite:PATH, for example sqlite:data/hoptac.db");
-  return std::unique_ptr<Database>(new Database(url.substr(7), pool_size));
+        "database must be sqlite:PATH or postgresql://USER@HOST:PORT/DB, for example "
+        "sqlite:data/hoptac.db");
+  return std::unique_ptr<Database>(new Database(Engine::sqlite, url.substr(7), pool_size));
 }
 
-Database::Database(std::string path, int pool_size)
-    : path_(std::move(path)), pool_size_(pool_size) {
+Database::Database(Engine engine, std::string target, int pool_size)
+    : engine_(engine), target_(std::move(target)), pool_size_(pool_size) {
+  path_ = engine_ == Engine::sqlite ? target_ : redact_password(target_);
+  if (engine_ == Engine::sqlite)
+    files_dir_ = std::filesystem::path(target_).parent_path().lexically_normal().string();
   // Open one connection now so that a bad path fails at start-up, not at the first request.
-  idle_.push_back(std::make_unique<Connection>(path_));
+  idle_.push_back(connect());
   created_ = 1;
+}
+
+std::unique_ptr<Connection> Database::connect() {
+  if (engine_ == Engine::sqlite) return std::make_unique<sqlite::SqliteConnection>(target_);
+  return connect_postgres(target_);
 }
 
 Database::Lease::~Lease() {
   if (!c_) return;
   std::lock_guard lock(db_->mutex_);
-  db_->idle_.push_back(std::move(c_));
+  if (c_->healthy()) {
+    db_->idle_.push_back(std::move(c_));
+  } else {
+    --db_->created_;  // a broken connection is dropped; the next acquire opens a new one
+  }
   db_->available_.notify_one();
 }
 
@@ -41,10 +64,11 @@ Database::Lease Database::acquire() {
       ++created_;
       lock.unlock();
       try {
-        return Lease(*this, std::make_unique<Connection>(path_));
+        return Lease(*this, connect());
       } catch (...) {
         std::lock_guard again(mutex_);
         --created_;
+        available_.notify_one();
         throw;
       }
     }
@@ -54,25 +78,12 @@ Database::Lease Database::acquire() {
 
 int Database::schema_version() {
   auto c = acquire();
-  auto st = c->prepare("PRAGMA user_version");
-  return st.step() ? static_cast<int>(st.i64(0)) : 0;
+  return read_schema_version(*c);
 }
 
 int Database::migrate() {
   auto c = acquire();
-  int version = 0;
-  {
-    auto st = c->prepare("PRAGMA user_version");
-    if (st.step()) version = static_cast<int>(st.i64(0));
-  }
-  for (const auto& m : assets::sqlite_migrations()) {
-    if (m.version <= version) continue;
-    Transaction tx(*c, Transaction::Mode::write);
-    c->exec(m.sql);
-    c->exec("PRAGMA user_version = " + std::to_string(m.version));
-    tx.commit();
-    version = m.version;
-  }
+  int version = apply_migrations(*c);
   bool has_units = false;
   {
     auto st = c->prepare("SELECT EXISTS (SELECT 1 FROM admin_units)");

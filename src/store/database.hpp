@@ -1,22 +1,20 @@
 #pragma once
-// The database a process talks to: a pool of SQLite connections (one per worker thread at
-// most), migrations and the loading of reference data.
+// The database a process talks to: a pool of connections to SQLite or PostgreSQL (one per
+// worker thread at most), migrations and the loading of reference data.
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
-#include "store/sqlite/connection.hpp"
+#include "store/connection.hpp"
 
 namespace hoptac::store {
 
-using sqlite::Connection;
-using sqlite::Transaction;
-
 class Database {
  public:
-  // url: "sqlite:PATH". A postgresql:// URL is refused until that backend exists.
+  // url: "sqlite:PATH" or "postgresql://user@host:port/db?..." (libpq's URI, several hosts
+  // allowed: the pool reconnects to whichever answers as primary).
   static std::unique_ptr<Database> open(const std::string& url, int pool_size = 4);
 
   class Lease {
@@ -36,11 +34,18 @@ class Database {
   // Applies pending migrations and loads reference data once; returns the schema version.
   int migrate();
   int schema_version();
+  Engine engine() const { return engine_; }
+  // The SQLite file, or the PostgreSQL URL without its password: for logs and messages.
   const std::string& path() const { return path_; }
+  // Where files that belong with the data live (attachments of an SQLite database).
+  const std::string& files_dir() const { return files_dir_; }
 
  private:
-  explicit Database(std::string path, int pool_size);
-  std::string path_;
+  Database(Engine engine, std::string target, int pool_size);
+  std::unique_ptr<Connection> connect();
+  Engine engine_;
+  std::string target_;  // what the driver opens
+  std::string path_, files_dir_;
   std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;

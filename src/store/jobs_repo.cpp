@@ -4,12 +4,12 @@ namespace hoptac::store {
 
 int64_t JobsRepo::insert(const std::string& kind, const std::string& params, int64_t user_id,
                          const std::string& now) {
-  c_.prepare(
-        "INSERT INTO jobs (kind, params, status, created_by, created_at) VALUES (?, ?, 'queued', "
-        "?, ?)")
-      .bind_all(kind, params, user_id, now)
-      .run();
-  return c_.last_insert_id();
+  auto st = c_.prepare(
+      "INSERT INTO jobs (kind, params, status, created_by, created_at) VALUES (?, ?, 'queued', "
+      "?, ?) RETURNING id");
+  st.bind_all(kind, params, user_id, now);
+  st.step();
+  return st.i64(0);
 }
 
 std::optional<JobRow> JobsRepo::get(int64_t id) {

@@ -1,6 +1,10 @@
 #include "store/petitions_repo.hpp"
 
-#include "store/sqlite/conditions.hpp"
+#include <unordered_map>
+
+#include "store/conditions.hpp"
+#include "store/search.hpp"
+#include "text/fold.hpp"
 
 namespace hoptac::store {
 
@@ -20,13 +24,13 @@ constexpr const char* kSelect =
     "LEFT JOIN batches b ON b.id = p.batch_id "
     "LEFT JOIN petitions m ON m.id = p.merged_into ";
 
-std::optional<Date> opt_date(const sqlite::Statement& st, int col) {
+std::optional<Date> opt_date(const Statement& st, int col) {
   auto t = st.opt_text(col);
   if (!t) return std::nullopt;
   return Date::parse(*t);
 }
 
-domain::Petition read_petition(const sqlite::Statement& st) {
+domain::Petition read_petition(const Statement& st) {
   domain::Petition p;
   p.id = st.i64(0);
   p.code = st.text(1);
@@ -58,11 +62,12 @@ std::optional<std::string> iso(const std::optional<Date>& d) {
   return d->iso();
 }
 
-sqlite::Conditions where_of(const PetitionFilter& f) {
-  sqlite::Conditions w;
+Conditions where_of(const PetitionFilter& f, Engine engine) {
+  Conditions w;
   if (f.code) w.add("p.code = ?", *f.code);
-  if (f.fts_query)
-    w.add("p.id IN (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ?)", *f.fts_query);
+  if (f.match_nothing) w.add("1 = 0");
+  if (!f.search_tokens.empty())
+    w.add(petition_match_condition(engine), petition_match_value(engine, f.search_tokens));
   if (f.status) w.add("p.state = ?", *f.status);
   if (f.category)
     w.add("p.id IN (SELECT petition_id FROM petition_categories WHERE category = ?)", *f.category);
@@ -112,7 +117,7 @@ std::string order_by(const PetitionFilter& f) {
 int PetitionsRepo::next_number(const std::string& counter, int year) {
   c_.prepare(
         "INSERT INTO counters (name, year, value) VALUES (?, ?, 1) "
-        "ON CONFLICT (name, year) DO UPDATE SET value = value + 1")
+        "ON CONFLICT (name, year) DO UPDATE SET value = counters.value + 1")
       .bind_all(counter, year)
       .run();
   auto st = c_.prepare("SELECT value FROM counters WHERE name = ? AND year = ?");
@@ -124,14 +129,14 @@ int PetitionsRepo::next_number(const std::string& counter, int year) {
 int64_t PetitionsRepo::insert(const domain::Petition& p) {
   int year = std::stoi(p.code.substr(3, 4));
   int seq = std::stoi(p.code.substr(8));
-  c_.prepare(
-        "INSERT INTO petitions (code, year, seq, cooperative_id, channel, conference_id, title, "
-        "content, state, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?)")
-      .bind_all(p.code, year, seq, p.cooperative.id, p.channel, p.conference_id, p.title, p.content,
-                p.state, p.created_by, p.created_at, p.created_at)
-      .run();
-  int64_t id = c_.last_insert_id();
+  auto st = c_.prepare(
+      "INSERT INTO petitions (code, year, seq, cooperative_id, channel, conference_id, title, "
+      "content, state, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?) RETURNING id");
+  st.bind_all(p.code, year, seq, p.cooperative.id, p.channel, p.conference_id, p.title, p.content,
+              p.state, p.created_by, p.created_at, p.created_at);
+  st.step();
+  int64_t id = st.i64(0);
   set_categories(id, p.categories);
   add_cooperatives(id, {p.cooperative.id});
   refresh_search(id);
@@ -142,9 +147,9 @@ std::optional<domain::Petition> PetitionsRepo::get(int64_t id) {
   auto st = c_.prepare(std::string(kSelect) + "WHERE p.id = ?");
   st.bind(id);
   if (!st.step()) return std::nullopt;
-  auto p = read_petition(st);
-  load_details(p);
-  return p;
+  std::vector<domain::Petition> one{read_petition(st)};
+  load_details(one);
+  return std::move(one.front());
 }
 
 std::optional<int64_t> PetitionsRepo::id_by_code(const std::string& code) {
@@ -154,47 +159,79 @@ std::optional<int64_t> PetitionsRepo::id_by_code(const std::string& code) {
   return st.i64(0);
 }
 
-void PetitionsRepo::load_details(domain::Petition& p) {
-  {
-    auto st = c_.prepare(
-        "SELECT category FROM petition_categories WHERE petition_id = ? ORDER BY position");
-    st.bind(p.id);
-    while (st.step()) p.categories.push_back(st.text(0));
-  }
-  {
-    auto st = c_.prepare(
-        "SELECT c.id, coalesce(c.registration_code, ''), c.name FROM petition_cooperatives pc "
-        "JOIN cooperatives c ON c.id = pc.cooperative_id WHERE pc.petition_id = ? "
-        "ORDER BY c.id = ? DESC, c.id");
-    st.bind_all(p.id, p.cooperative.id);
-    while (st.step()) p.cooperatives.push_back({st.i64(0), st.text(1), st.text(2)});
-  }
-  {
-    auto st = c_.prepare(
-        "SELECT a.id, a.code, a.name FROM petition_coordinators pc JOIN agencies a ON a.id = "
-        "pc.agency_id WHERE pc.petition_id = ? ORDER BY a.id");
-    st.bind(p.id);
-    while (st.step()) p.coordinating_agencies.push_back({st.i64(0), st.text(1), st.text(2)});
-  }
-  {
-    auto st = c_.prepare(
-        "SELECT a.id, a.code, a.name, x.text, x.legal_basis, x.answered_on, x.at_conference "
-        "FROM petition_answers x JOIN agencies a ON a.id = x.agency_id WHERE x.petition_id = ? "
-        "ORDER BY x.id");
-    st.bind(p.id);
-    while (st.step())
-      p.answers.push_back({{st.i64(0), st.text(1), st.text(2)},
-                           st.text(3),
-                           st.text(4),
-                           st.text(5),
-                           st.i64(6) != 0});
-  }
-  auto st = c_.prepare(
-      "SELECT id, petition_id, filename, content_type, size, sha256 FROM petition_attachments "
-      "WHERE petition_id = ? ORDER BY id");
-  st.bind(p.id);
-  while (st.step())
-    p.attachments.push_back({st.i64(0), st.i64(1), st.text(2), st.text(3), st.i64(4), st.text(5)});
+namespace {
+// "?, ?, ..." for a list of ids, padded to one of a few sizes with an id no row has, so that a
+// page needs a bounded number of distinct prepared statements.
+std::vector<int64_t> padded_ids(const std::vector<domain::Petition>& ps) {
+  std::vector<int64_t> ids;
+  for (const auto& p : ps) ids.push_back(p.id);
+  size_t size = 1;
+  for (size_t bucket : {1, 5, 20, 50, 100, 200, 500})
+    if ((size = bucket) >= ids.size()) break;
+  while (size < ids.size()) size *= 2;
+  ids.resize(size, -1);
+  return ids;
+}
+
+std::string placeholders(size_t n) {
+  std::string s;
+  for (size_t i = 0; i < n; ++i) s += i ? ", ?" : "?";
+  return s;
+}
+}  // namespace
+
+// The lists inside each petition (categories, co-petitioners, coordinators, answers,
+// attachments) for a whole page at once: five statements, whatever the page's size.
+void PetitionsRepo::load_details(std::vector<domain::Petition>& ps) {
+  if (ps.empty()) return;
+  std::unordered_map<int64_t, domain::Petition*> by_id;
+  for (auto& p : ps) by_id[p.id] = &p;
+  const auto ids = padded_ids(ps);
+  const std::string in = "(" + placeholders(ids.size()) + ")";
+  auto run = [&](const std::string& sql, auto&& read) {
+    auto st = c_.prepare(sql);
+    for (auto id : ids) st.bind(id);
+    while (st.step()) read(*by_id.at(st.i64(0)), st);
+  };
+  run("SELECT petition_id, category FROM petition_categories WHERE petition_id IN " + in +
+          " ORDER BY petition_id, position",
+      [](domain::Petition& p, const Statement& st) { p.categories.push_back(st.text(1)); });
+  run("SELECT pc.petition_id, c.id, coalesce(c.registration_code, ''), c.name FROM "
+      "petition_cooperatives pc JOIN cooperatives c ON c.id = pc.cooperative_id WHERE "
+      "pc.petition_id IN " +
+          in + " ORDER BY pc.petition_id, c.id",
+      [](domain::Petition& p, const Statement& st) {
+        domain::Ref ref{st.i64(1), st.text(2), st.text(3)};
+        // The petition's own cooperative comes first.
+        if (ref.id == p.cooperative.id)
+          p.cooperatives.insert(p.cooperatives.begin(), ref);
+        else
+          p.cooperatives.push_back(ref);
+      });
+  run("SELECT pc.petition_id, a.id, a.code, a.name FROM petition_coordinators pc JOIN agencies "
+      "a ON a.id = pc.agency_id WHERE pc.petition_id IN " +
+          in + " ORDER BY pc.petition_id, a.id",
+      [](domain::Petition& p, const Statement& st) {
+        p.coordinating_agencies.push_back({st.i64(1), st.text(2), st.text(3)});
+      });
+  run("SELECT x.petition_id, a.id, a.code, a.name, x.text, x.legal_basis, x.answered_on, "
+      "x.at_conference FROM petition_answers x JOIN agencies a ON a.id = x.agency_id WHERE "
+      "x.petition_id IN " +
+          in + " ORDER BY x.petition_id, x.id",
+      [](domain::Petition& p, const Statement& st) {
+        p.answers.push_back({{st.i64(1), st.text(2), st.text(3)},
+                             st.text(4),
+                             st.text(5),
+                             st.text(6),
+                             st.i64(7) != 0});
+      });
+  run("SELECT petition_id, id, petition_id, filename, content_type, size, sha256 FROM "
+      "petition_attachments WHERE petition_id IN " +
+          in + " ORDER BY petition_id, id",
+      [](domain::Petition& p, const Statement& st) {
+        p.attachments.push_back(
+            {st.i64(1), st.i64(2), st.text(3), st.text(4), st.i64(5), st.text(6)});
+      });
 }
 
 void PetitionsRepo::update(const domain::Petition& p, const std::string& now) {
@@ -221,8 +258,8 @@ void PetitionsRepo::set_categories(int64_t id, const std::vector<std::string>& c
   int position = 0;
   for (const auto& code : categories)
     c_.prepare(
-          "INSERT OR IGNORE INTO petition_categories (petition_id, category, position) VALUES (?, "
-          "?, ?)")
+          "INSERT INTO petition_categories (petition_id, category, position) VALUES (?, "
+          "?, ?) ON CONFLICT DO NOTHING")
         .bind_all(id, code, position++)
         .run();
 }
@@ -230,7 +267,9 @@ void PetitionsRepo::set_categories(int64_t id, const std::vector<std::string>& c
 void PetitionsRepo::set_coordinators(int64_t id, const std::vector<int64_t>& agency_ids) {
   c_.prepare("DELETE FROM petition_coordinators WHERE petition_id = ?").bind(id).run();
   for (auto a : agency_ids)
-    c_.prepare("INSERT OR IGNORE INTO petition_coordinators (petition_id, agency_id) VALUES (?, ?)")
+    c_.prepare(
+          "INSERT INTO petition_coordinators (petition_id, agency_id) VALUES (?, ?) ON CONFLICT DO "
+          "NOTHING")
         .bind_all(id, a)
         .run();
 }
@@ -238,7 +277,8 @@ void PetitionsRepo::set_coordinators(int64_t id, const std::vector<int64_t>& age
 void PetitionsRepo::add_cooperatives(int64_t id, const std::vector<int64_t>& cooperative_ids) {
   for (auto c : cooperative_ids)
     c_.prepare(
-          "INSERT OR IGNORE INTO petition_cooperatives (petition_id, cooperative_id) VALUES (?, ?)")
+          "INSERT INTO petition_cooperatives (petition_id, cooperative_id) VALUES (?, ?) ON "
+          "CONFLICT DO NOTHING")
         .bind_all(id, c)
         .run();
 }
@@ -279,19 +319,25 @@ std::vector<domain::HistoryEntry> PetitionsRepo::history(int64_t id) {
   return out;
 }
 
+// The searchable text: code, title, content and the answers, folded in C++ (no SQL function
+// that only one engine has).
 void PetitionsRepo::refresh_search(int64_t id) {
-  c_.prepare("DELETE FROM petitions_fts WHERE rowid = ?").bind(id).run();
-  c_.prepare(
-        "INSERT INTO petitions_fts (rowid, folded) SELECT p.id, fold(p.code || ' ' || p.title || "
-        "' ' || p.content || ' ' || coalesce((SELECT group_concat(x.text || ' ' || x.legal_basis, "
-        "' ') FROM petition_answers x WHERE x.petition_id = p.id), '')) FROM petitions p WHERE "
-        "p.id = ?")
-      .bind(id)
-      .run();
+  std::string text;
+  {
+    auto st = c_.prepare("SELECT code, title, content FROM petitions WHERE id = ?");
+    st.bind(id);
+    if (!st.step()) return;
+    text = st.text(0) + " " + st.text(1) + " " + st.text(2);
+  }
+  auto st = c_.prepare(
+      "SELECT text, legal_basis FROM petition_answers WHERE petition_id = ? ORDER BY id");
+  st.bind(id);
+  while (st.step()) text += " " + st.text(0) + " " + st.text(1);
+  write_petition_search(c_, id, text::fold(text));
 }
 
 std::vector<domain::Petition> PetitionsRepo::list(const PetitionFilter& f, int64_t* total) {
-  const sqlite::Conditions w = where_of(f);
+  const Conditions w = where_of(f, c_.engine());
   {
     auto st = c_.prepare("SELECT count(*) FROM petitions p " + w.sql());
     w.bind(st);
@@ -299,22 +345,37 @@ std::vector<domain::Petition> PetitionsRepo::list(const PetitionFilter& f, int64
   }
   auto st = c_.prepare(std::string(kSelect) + w.sql() + " " + order_by(f) + " LIMIT ? OFFSET ?");
   w.bind(st);
-  st.bind_all(static_cast<int64_t>(f.per_page > 0 ? f.per_page : -1),
-              static_cast<int64_t>(f.per_page > 0 ? (f.page - 1) * f.per_page : 0));
+  st.bind_all(
+      f.per_page > 0 ? static_cast<int64_t>(f.per_page) : INT64_MAX,  // LIMIT -1: SQLite only
+      static_cast<int64_t>(f.per_page > 0 ? (f.page - 1) * f.per_page : 0));
   std::vector<domain::Petition> out;
   while (st.step()) out.push_back(read_petition(st));
-  for (auto& p : out) load_details(p);
+  load_details(out);
   return out;
+}
+
+void PetitionsRepo::put_content(const std::string& sha256, const std::string& bytes) {
+  auto st = c_.prepare(
+      "INSERT INTO attachment_contents (sha256, bytes) VALUES (?, ?) ON CONFLICT DO NOTHING");
+  st.bind(sha256).bind_blob(bytes);
+  st.run();
+}
+
+std::optional<std::string> PetitionsRepo::content(const std::string& sha256) {
+  auto st = c_.prepare("SELECT bytes FROM attachment_contents WHERE sha256 = ?");
+  st.bind(sha256);
+  if (!st.step()) return std::nullopt;
+  return st.blob(0);
 }
 
 int64_t PetitionsRepo::insert_attachment(const domain::Attachment& a,
                                          std::optional<int64_t> user_id, const std::string& now) {
-  c_.prepare(
-        "INSERT INTO petition_attachments (petition_id, filename, content_type, size, sha256, "
-        "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .bind_all(a.petition_id, a.filename, a.content_type, a.size, a.sha256, user_id, now)
-      .run();
-  return c_.last_insert_id();
+  auto st = c_.prepare(
+      "INSERT INTO petition_attachments (petition_id, filename, content_type, size, sha256, "
+      "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  st.bind_all(a.petition_id, a.filename, a.content_type, a.size, a.sha256, user_id, now);
+  st.step();
+  return st.i64(0);
 }
 
 std::optional<domain::Attachment> PetitionsRepo::attachment(int64_t petition_id,
@@ -359,13 +420,13 @@ std::vector<std::pair<std::string, std::string>> PetitionsRepo::holidays_of(int 
 }
 
 int64_t PetitionsRepo::insert_batch(const BatchRow& b, int64_t user_id) {
-  c_.prepare(
-        "INSERT INTO batches (year, seq, number, title, created_by, created_at) VALUES (?, ?, ?, "
-        "?, ?, ?)")
-      .bind_all(b.year, std::stoi(b.number.substr(0, b.number.find('/'))), b.number, b.title,
-                user_id, b.created_at)
-      .run();
-  return c_.last_insert_id();
+  auto st = c_.prepare(
+      "INSERT INTO batches (year, seq, number, title, created_by, created_at) VALUES (?, ?, ?, "
+      "?, ?, ?) RETURNING id");
+  st.bind_all(b.year, std::stoi(b.number.substr(0, b.number.find('/'))), b.number, b.title, user_id,
+              b.created_at);
+  st.step();
+  return st.i64(0);
 }
 
 std::vector<BatchRow> PetitionsRepo::batches(int page, int per_page, int64_t* total) {

@@ -13,8 +13,9 @@
 namespace hoptac::store {
 
 struct PetitionFilter {
-  std::optional<std::string> fts_query;  // an FTS5 MATCH expression over folded text
-  std::optional<std::string> code;       // a readable code, exactly
+  std::vector<std::string> search_tokens;  // folded words, each matched as a prefix
+  bool match_nothing = false;              // a search with no word in it
+  std::optional<std::string> code;         // a readable code, exactly
   std::optional<std::string> status, category;
   std::optional<int64_t> agency, cooperative, conference, batch;
   bool overdue = false, due_soon = false;
@@ -70,6 +71,12 @@ class PetitionsRepo {
 
   std::vector<domain::Petition> list(const PetitionFilter& f, int64_t* total);
 
+  // The bytes of attachments, by SHA-256 (PostgreSQL: shared by every instance).
+
+  void put_content(const std::string& sha256, const std::string& bytes);
+
+  std::optional<std::string> content(const std::string& sha256);
+
   int64_t insert_attachment(const domain::Attachment& a, std::optional<int64_t> user_id,
                             const std::string& now);
   std::optional<domain::Attachment> attachment(int64_t petition_id, int64_t attachment_id);
@@ -85,7 +92,7 @@ class PetitionsRepo {
   std::optional<domain::Ref> agency(int64_t id);
 
  private:
-  void load_details(domain::Petition& p);
+  void load_details(std::vector<domain::Petition>& ps);
   Connection& c_;
 };
 

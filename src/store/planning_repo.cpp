@@ -10,11 +10,12 @@ constexpr const char* kPlaceJoin =
     "JOIN admin_units w ON w.id = c.commune_id "
     "LEFT JOIN admin_units d ON d.id = w.parent_id AND d.level = 'district' ";
 constexpr const char* kPlaceWhere =
-    "(?2 IS NULL OR d.code = ?2) AND (?3 IS NULL OR w.code = ?3 OR EXISTS (SELECT 1 FROM "
+    "(CAST(?2 AS TEXT) IS NULL OR d.code = ?2) AND (CAST(?3 AS TEXT) IS NULL OR w.code = ?3 OR "
+    "EXISTS (SELECT 1 FROM "
     "admin_unit_successors s JOIN admin_units n ON n.id = s.new_id WHERE s.old_id = w.id AND "
     "n.code = ?3)) ";
 
-std::optional<Date> opt_date(const sqlite::Statement& st, int col) {
+std::optional<Date> opt_date(const Statement& st, int col) {
   auto t = st.opt_text(col);
   if (!t) return std::nullopt;
   return Date::parse(*t);
@@ -73,7 +74,7 @@ std::vector<domain::FactGroup> PlanningRepo::cooperative_groups(int year, const 
       "sum(y.avg_income_vnd * (y.members_official + y.members_associate)) "
       "FROM cooperative_years y JOIN cooperatives c ON c.id = y.cooperative_id ";
   if (anywhere)
-    sql += "WHERE y.year = ?1 AND ?2 IS NULL AND ?3 IS NULL ";
+    sql += "WHERE y.year = ?1 AND CAST(?2 AS TEXT) IS NULL AND CAST(?3 AS TEXT) IS NULL ";
   else
     sql += std::string(kPlaceJoin) + "WHERE y.year = ?1 AND " + kPlaceWhere;
   sql += "GROUP BY 1, 2, 3";
@@ -99,7 +100,7 @@ std::pair<int64_t, int64_t> PlanningRepo::founded_and_dissolved(int year, const 
   auto st = c_.prepare(
       std::string("SELECT count(*) FILTER (WHERE c.founded_on BETWEEN ?4 AND ?5), "
                   "count(*) FILTER (WHERE c.dissolved_on BETWEEN ?4 AND ?5) FROM cooperatives c ") +
-      kPlaceJoin + "WHERE ?1 IS NOT NULL AND " + kPlaceWhere);
+      kPlaceJoin + "WHERE CAST(?1 AS TEXT) IS NOT NULL AND " + kPlaceWhere);
   st.bind_all(year, place.district, place.commune, y + "-01-01", y + "-12-31");
   st.step();
   return {st.i64(0), st.i64(1)};
@@ -109,7 +110,7 @@ std::vector<domain::OcopFacts> PlanningRepo::ocop_facts(const Place& place) {
   auto st =
       c_.prepare(std::string("SELECT o.stars, o.decided_on, o.expires_on FROM ocop_products o "
                              "JOIN cooperatives c ON c.id = o.cooperative_id ") +
-                 kPlaceJoin + "WHERE ?1 IS NULL AND " + kPlaceWhere);
+                 kPlaceJoin + "WHERE CAST(?1 AS TEXT) IS NULL AND " + kPlaceWhere);
   st.bind_all(std::nullopt, place.district, place.commune);
   std::vector<domain::OcopFacts> out;
   while (st.step())
@@ -182,12 +183,12 @@ std::optional<SchemeRow> PlanningRepo::scheme(int64_t id) {
 }
 
 int64_t PlanningRepo::insert_scheme(const SchemeRow& s, const std::string& now) {
-  c_.prepare(
-        "INSERT INTO schemes (title, period_start, period_end, status, description, created_at, "
-        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .bind_all(s.title, s.period_start, s.period_end, s.status, s.description, now, now)
-      .run();
-  int64_t id = c_.last_insert_id();
+  auto st = c_.prepare(
+      "INSERT INTO schemes (title, period_start, period_end, status, description, created_at, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  st.bind_all(s.title, s.period_start, s.period_end, s.status, s.description, now, now);
+  st.step();
+  int64_t id = st.i64(0);
   for (const auto& [code, target] : s.targets)
     c_.prepare("INSERT INTO scheme_targets (scheme_id, indicator, target) VALUES (?, ?, ?)")
         .bind_all(id, code, target)
@@ -214,7 +215,7 @@ PetitionStats PlanningRepo::petition_stats(int year, const std::string& today,
   }
   {
     auto st = c_.prepare(
-        "SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE on_time), 0) FROM "
+        "SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE on_time = 1), 0) FROM "
         "petition_answer_tally WHERE year = ?");
     st.bind(year);
     st.step();
@@ -241,11 +242,12 @@ PetitionStats PlanningRepo::petition_stats(int year, const std::string& today,
 }
 
 std::vector<int64_t> PlanningRepo::oldest_open_petitions(int limit) {
-  auto st = c_.prepare(
-      // The partial index is ordered by age: the planner would otherwise sort every open one.
-      "SELECT id FROM petitions INDEXED BY petitions_open_by_age "
-      "WHERE state IN ('submitted', 'received', 'forwarded', 'assigned') "
-      "ORDER BY submitted_at, id LIMIT ?");
+  // The partial index is ordered by age: SQLite's planner would otherwise sort every open one
+  // (PostgreSQL's picks it by itself, and has no INDEXED BY).
+  auto st = c_.prepare(std::string("SELECT id FROM petitions ") +
+                       (c_.engine() == Engine::sqlite ? "INDEXED BY petitions_open_by_age " : "") +
+                       "WHERE state IN ('submitted', 'received', 'forwarded', 'assigned') "
+                       "ORDER BY submitted_at, id LIMIT ?");
   st.bind(limit);
   std::vector<int64_t> out;
   while (st.step()) out.push_back(st.i64(0));

@@ -8,7 +8,7 @@ namespace {
 constexpr const char* kValidAt =
     "(u.valid_from IS NULL OR u.valid_from <= ?1) AND (u.valid_to IS NULL OR u.valid_to >= ?1)";
 
-AdminUnitRow read_unit(const sqlite::Statement& st) {
+AdminUnitRow read_unit(const Statement& st) {
   AdminUnitRow r;
   r.id = st.i64(0);
   r.code = st.text(1);
@@ -31,11 +31,11 @@ void add_successors(Connection& c, AdminUnitRow& r) {
 }  // namespace
 
 std::vector<AdminUnitRow> ReferenceRepo::admin_units(const AdminUnitQuery& q, int64_t* total) {
-  std::string where =
-      std::string(" WHERE ") + kValidAt +
-      " AND (?2 IS NULL OR u.level = ?2)"
-      " AND (?3 IS NULL OR u.parent_id IN (SELECT id FROM admin_units WHERE code = ?3))"
-      " AND (?4 IS NULL OR u.name_folded LIKE ?4 ESCAPE '\\')";
+  std::string where = std::string(" WHERE ") + kValidAt +
+                      " AND (CAST(?2 AS TEXT) IS NULL OR u.level = ?2)"
+                      " AND (CAST(?3 AS TEXT) IS NULL OR u.parent_id IN (SELECT id FROM "
+                      "admin_units WHERE code = ?3))"
+                      " AND (CAST(?4 AS TEXT) IS NULL OR u.name_folded LIKE ?4 ESCAPE '\\')";
   std::optional<std::string> like_q;
   if (q.q_folded) like_q = like_contains(*q.q_folded);
   {
@@ -90,10 +90,11 @@ std::optional<AgencyRow> ReferenceRepo::agency_by_code(const std::string& code) 
 }
 
 int64_t ReferenceRepo::insert_agency(const AgencyRow& a) {
-  c_.prepare("INSERT INTO agencies (code, name, short_name, kind) VALUES (?, ?, ?, ?)")
-      .bind_all(a.code, a.name, a.short_name, a.kind)
-      .run();
-  return c_.last_insert_id();
+  auto st = c_.prepare(
+      "INSERT INTO agencies (code, name, short_name, kind) VALUES (?, ?, ?, ?) RETURNING id");
+  st.bind_all(a.code, a.name, a.short_name, a.kind);
+  st.step();
+  return st.i64(0);
 }
 
 bool ReferenceRepo::cooperative_exists(int64_t id) {

@@ -1,7 +1,9 @@
 #pragma once
 // Control characters in user text. NUL, CR, LF and the other C0/C1 controls never belong in a
 // name, a title, an address or a file name (they split headers, CSV rows and log lines); long
-// texts (contents, minutes, answers) may hold line breaks and tabs.
+// texts (contents, minutes, answers) may hold line breaks and tabs. Invisible characters that
+// change how a text reads (bidirectional overrides, a stray BOM, noncharacters; in short texts
+// also zero-width characters) are refused with them.
 #include <string>
 #include <string_view>
 

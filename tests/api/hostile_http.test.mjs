@@ -54,3 +54,26 @@ test('odd methods and paths do not make new /metrics series', async () => {
   assert.ok(metrics.length < 200000, `metrics grew to ${metrics.length} bytes`);
   assert.equal((await server.request('/healthz')).status, 200);
 });
+
+test('transfer codings other than chunked, or with Content-Length, are refused: no smuggling', async () => {
+  const smuggle = (te, cl = 'Content-Length: 2\r\n') => rawRequest(server.port,
+    `POST /api/v1/session HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: ${te}\r\n${cl}Content-Type: application/json\r\n\r\n{}GET /smuggled HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n`);
+  for (const te of ['xchunked', 'identity', 'gzip, chunked', 'chunked, identity', 'chunked'])
+    for (const cl of ['Content-Length: 2\r\n', ''])
+      if (!(te === 'chunked' && cl === '')) {
+        const res = await smuggle(te, cl);
+        assert.equal(res.status, 400, `${te} ${cl}: ${res.status}`);
+        secured(res, te);
+      }
+  const two = await rawRequest(server.port, 'POST /api/v1/session HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n');
+  assert.equal(two.status, 400);
+  assert.ok(!server.log.some((l) => l.includes('/smuggled')), 'a smuggled request was served');
+  assert.equal((await server.request('/healthz')).status, 200);
+});
+
+test('a chunk size that overflows is answered 400', async () => {
+  const res = await rawRequest(server.port, 'POST /api/v1/session HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nFFFFFFFFFFFFFFFFFF\r\n{}\r\n0\r\n\r\n');
+  assert.equal(res.status, 400);
+  secured(res, 'bad chunk');
+  assert.equal((await server.request('/healthz')).status, 200);
+});

@@ -32,9 +32,10 @@ const outside = () => [
   SECRET, 'root:x:0:0', 'SQLite format 3', readFileSync('/etc/hostname', 'utf8').trim() || 'no-hostname',
 ];
 
-const hostilePaths = () => [
-  '//etc/passwd', '///etc/passwd', '/%2fetc%2fpasswd', '/%2Fetc/passwd', `/${server.database}`,
-  `/${server.database.slice(1)}`, '/..%2f..%2fetc/passwd', '/%2e%2e/%2e%2e/etc/passwd',
+// The server's own files (an SQLite database, the file naming the database) beside the root.
+const hostilePaths = (dbFile = join(server.dir, 'hoptac.db')) => [
+  '//etc/passwd', '///etc/passwd', '/%2fetc%2fpasswd', '/%2Fetc/passwd', `/${dbFile}`,
+  `/${dbFile.slice(1)}`, `/${dbFile.replace('hoptac.db', 'database.url')}`, '/..%2f..%2fetc/passwd', '/%2e%2e/%2e%2e/etc/passwd',
   '/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/assets/../../secret.txt', '/assets/..%2f..%2fsecret.txt',
   '/../secret.txt', '/./../secret.txt', '/%00', '/index.html%00.js', '/assets/%00/../../secret.txt',
   '/..\\..\\secret.txt', '/assets\\..\\..\\secret.txt', '/%5c..%5c..%5csecret.txt',

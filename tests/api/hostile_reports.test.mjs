@@ -58,3 +58,17 @@ test('four long reports at once do not hold the other requests', async () => {
   for (const r of await Promise.all(reports)) assert.ok([200, 503].includes(r.status), `${r.status}`);
   assert.equal((await server.request('/healthz')).status, 200);
 });
+
+test('large imports at once do not hold the other requests', async () => {
+  const header = 'kind,name,registration_code,commune_code,commune_as_of,address,sectors,founded_on,charter_capital_vnd,status';
+  const rows = Array.from({ length: 20000 }, (_, i) => `htx,Hợp tác xã Nhập ${i},${4780000000 + i},02155,2024-06-01,Na Rì,agriculture,2020-01-01,100000000,active`);
+  const body = `${header}\r\n${rows.join('\r\n')}\r\n`;
+  let importsDone = 0;
+  const imports = Array.from({ length: 3 }, () => lienminh.request('/api/v1/cooperatives/import?dry_run=1', {
+    method: 'POST', body, headers: { 'content-type': 'text/csv' },
+  }).then((r) => { importsDone += 1; return r; }));
+  const agencies = await server.request('/api/v1/agencies');
+  assert.equal(agencies.status, 200);
+  assert.ok(importsDone < 3, 'the agencies list waited for the imports');
+  for (const r of await Promise.all(imports)) assert.ok([200, 503].includes(r.status), `${r.status} ${r.text.slice(0, 200)}`);
+});

@@ -52,7 +52,16 @@ test('NUL, CR, LF and other controls are refused in short texts; long texts keep
   const ok = await draft({ content: 'Dòng một\r\nDòng hai\n\tDòng ba' });
   assert.equal(ok.status, 201, ok.text);
   assert.equal(ok.body.content, 'Dòng một\nDòng hai\n\tDòng ba');
-  // An attachment's name is a short text too.
+  for (const title of ['Đề nghị \u202Egnp.exe', 'Đề nghị\uFEFF', 'Đề\u200Bnghị', 'Đề nghị \u2066x'])
+    expectProblem(assert, await draft({ title }), 422, 'title');
+  expectProblem(assert, await draft({ content: 'Nội dung \u202E đảo chiều' }), 422, 'content');
+  // An attachment's name is a short text too, and a visible one.
+  for (const filename of ['a\u202Egnp.exe', '..', '.', '   ', 'a\u200B.pdf']) {
+    const res = await taihoan.request(`/api/v1/petitions/${ok.body.id}/attachments?filename=${encodeURIComponent(filename)}`, {
+      method: 'POST', body: Buffer.from('%PDF-1.4\n%%EOF\n'), headers: { 'content-type': 'application/pdf' },
+    });
+    assert.ok([400, 422].includes(res.status), `${JSON.stringify(filename)}: ${res.status} ${res.text}`);
+  }
   const up = await taihoan.request(`/api/v1/petitions/${ok.body.id}/attachments?filename=${encodeURIComponent('a\r\nb.pdf')}`, {
     method: 'POST', body: Buffer.from('%PDF-1.4\n%%EOF\n'), headers: { 'content-type': 'application/pdf' },
   });
@@ -68,5 +77,8 @@ test('"%" and "_" in a search are characters, not wildcards', async () => {
   for (const q of ['%', '_'])
     assert.equal((await server.request(`/api/v1/admin-units?level=commune&as_of=2024-12-31&q=${encodeURIComponent(q)}`)).body.total, 0, `admin units q=${q}`);
   assert.ok((await server.request('/api/v1/cooperatives?q=tai%20hoan')).body.total >= 1, 'a real search still finds');
+  for (const q of ['%', '_', '*', '"', '.'])
+    assert.equal((await lienminh.request(`/api/v1/petitions?q=${encodeURIComponent(q)}`)).body.total, 0, `petitions q=${q}`);
+  assert.ok((await lienminh.request('/api/v1/petitions?q=ho%20tro')).body.total >= 1, 'a real petition search still finds');
   assert.ok((await server.request('/api/v1/admin-units?level=commune&as_of=2024-12-31&q=nam%20cuong')).body.total >= 1);
 });

@@ -1,7 +1,9 @@
 // Starts a real hoptac server on an ephemeral loopback port with a fresh demo database,
-// and gives the tests a small HTTP client for it.
+// and gives the tests a small HTTP client for it. With HOPTAC_TEST_PG set (a PostgreSQL URL
+// from scripts/pg-throwaway), every server gets a database of its own on that cluster,
+// copied from a demo template; otherwise an SQLite file.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, copyFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, copyFileSync, existsSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -25,8 +27,36 @@ function demoTemplate() {
   return db;
 }
 
+export const PG = process.env.HOPTAC_TEST_PG;  // the cluster's URL, when testing PostgreSQL
+export const ENGINE = PG ? 'postgresql' : 'sqlite';
+
+// A database URL on the test cluster: same server, another database name.
+const pgUrl = (name) => PG.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
+const psql = (sql) => execFileSync('psql', [PG, '-v', 'ON_ERROR_STOP=1', '-qc', sql], { stdio: ['ignore', 'pipe', 'pipe'] });
+let pgDatabases = 0;
+function pgTemplate() {
+  const name = `demo_${process.pid}`;
+  const marker = join(templateDir, `${name}.pg`);
+  if (!existsSync(marker)) {
+    execFileSync('mkdir', ['-p', templateDir]);
+    psql(`DROP DATABASE IF EXISTS ${name}`);
+    psql(`CREATE DATABASE ${name}`);
+    execFileSync(BIN, ['migrate', '--database', pgUrl(name)]);
+    execFileSync(BIN, ['seed-demo', '--database', pgUrl(name)]);
+    writeFileSync(marker, name);
+  }
+  return readFileSync(marker, 'utf8');
+}
+// A fresh database for one server: a copy of the demo template, or empty.
+function pgDatabase(demo) {
+  const name = `t${process.pid}_${++pgDatabases}`;
+  psql(`CREATE DATABASE ${name}${demo ? ` TEMPLATE ${pgTemplate()}` : ''}`);
+  return pgUrl(name);
+}
+
+// `database`: a URL (sqlite:PATH or postgresql://...), as server.database gives it.
 export function cli(args, { database, input } = {}) {
-  return execFileSync(BIN, [...args, '--database', `sqlite:${database}`], {
+  return execFileSync(BIN, [...args, '--database', database], {
     input: input ?? '',
     encoding: 'utf8',
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -36,9 +66,19 @@ export function cli(args, { database, input } = {}) {
 // `args`: more flags for `hoptac serve` (--web, --trusted-proxy, ...).
 export async function startServer({ demo = true, dir, args = [] } = {}) {
   dir ??= mkdtempSync(join(process.env.HOPTAC_TEST_DIR ?? tmpdir(), 'server-'));
-  const database = join(dir, 'hoptac.db');
-  if (demo && !existsSync(database)) copyFileSync(demoTemplate(), database);
-  const child = spawn(BIN, ['serve', '--database', `sqlite:${database}`, '--listen', '127.0.0.1:0', '--threads', '4', ...args], {
+  const dbFile = join(dir, 'hoptac.db');
+  const urlFile = join(dir, 'database.url');  // a restart in the same dir keeps its database
+  let database;
+  if (existsSync(urlFile)) {
+    database = readFileSync(urlFile, 'utf8');
+  } else if (PG) {
+    database = pgDatabase(demo);
+  } else {
+    if (demo) copyFileSync(demoTemplate(), dbFile);
+    database = `sqlite:${dbFile}`;
+  }
+  writeFileSync(urlFile, database);
+  const child = spawn(BIN, ['serve', '--database', database, '--listen', '127.0.0.1:0', '--threads', '4', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const log = [];
@@ -55,14 +95,17 @@ export async function startServer({ demo = true, dir, args = [] } = {}) {
   });
   const base = `http://127.0.0.1:${port}`;
   const server = {
-    base, port, child, database, dir, log,
+    base, port, child, database, dbFile: PG ? null : dbFile, dir, log,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null) return child.exitCode;
       const exited = new Promise((resolve) => child.on('exit', (code, sig) => resolve(code ?? sig)));
       child.kill(signal);
       return exited;
     },
-    cleanup() { rmSync(dir, { recursive: true, force: true }); },
+    cleanup() {
+      rmSync(dir, { recursive: true, force: true });
+      if (PG) psql(`DROP DATABASE IF EXISTS ${new URL(database).pathname.slice(1)} WITH (FORCE)`);
+    },
     request: (path, options) => request(base, path, options),
     async signIn(username, password = DEMO_PASSWORD) {
       const res = await request(base, '/api/v1/session', { method: 'POST', json: { username, password } });

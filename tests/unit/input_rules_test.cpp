@@ -56,9 +56,9 @@ TEST(ControlCharacters, ShortTextsHaveNoneLongTextsKeepLineBreaks) {
 
 TEST(SignInThrottle, FreeTriesThenADelayThatDoublesToTheCap) {
   EXPECT_EQ(domain::throttle_seconds(4, 5), 0);
-  EXPECT_EQ(domain::throttle_seconds(5, 5), 1);
-  EXPECT_EQ(domain::throttle_seconds(6, 5), 2);
-  EXPECT_EQ(domain::throttle_seconds(9, 5), 16);
+  EXPECT_EQ(domain::throttle_seconds(5, 5), 5);
+  EXPECT_EQ(domain::throttle_seconds(6, 5), 10);
+  EXPECT_EQ(domain::throttle_seconds(9, 5), 80);
   EXPECT_EQ(domain::throttle_seconds(1000000, 5), domain::kMaxThrottleSeconds);
 }
 
@@ -68,6 +68,6 @@ TEST(SignInThrottle, AUsernameUnderAttackDoesNotHoldBackACleanAddress) {
   EXPECT_EQ(domain::sign_in_wait_ms(clean, attacked, now), 0);
   EXPECT_GT(domain::sign_in_wait_ms(failed, attacked, now), 0);
   domain::FailureCount guessing{6, now - 500};
-  EXPECT_EQ(domain::sign_in_wait_ms(guessing, clean, now), 1500);  // 2 s after the last failure
-  EXPECT_EQ(domain::sign_in_wait_ms(guessing, clean, now + 5000), 0);
+  EXPECT_EQ(domain::sign_in_wait_ms(guessing, clean, now), 9500);  // 10 s after the last one
+  EXPECT_EQ(domain::sign_in_wait_ms(guessing, clean, now + 9500), 0);
 }

@@ -1,14 +1,15 @@
 #pragma once
 // A WHERE clause built from the filters a list request uses, with their values in order.
-// Naming only the filters in use lets SQLite's planner see real conditions and pick indexes.
+// Naming only the filters in use lets the planner see real conditions and pick indexes, and
+// PostgreSQL needs no "? IS NULL OR ..." whose parameter type it cannot infer.
 #include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
 
-#include "store/sqlite/connection.hpp"
+#include "store/connection.hpp"
 
-namespace hoptac::store::sqlite {
+namespace hoptac::store {
 
 class Conditions {
  public:
@@ -30,4 +31,4 @@ class Conditions {
   std::vector<Value> values_;
 };
 
-}  // namespace hoptac::store::sqlite
+}  // namespace hoptac::store
