@@ -47,11 +47,20 @@ function pgTemplate() {
   }
   return readFileSync(marker, 'utf8');
 }
-// A fresh database for one server: a copy of the demo template, or empty.
+// A fresh database for one server: a copy of the demo template, or empty. PostgreSQL copies a
+// template only once no session uses it, and the seeding command's session ends a moment
+// after the command: wait for that state, polling.
 function pgDatabase(demo) {
   const name = `t${process.pid}_${++pgDatabases}`;
-  psql(`CREATE DATABASE ${name}${demo ? ` TEMPLATE ${pgTemplate()}` : ''}`);
-  return pgUrl(name);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      psql(`CREATE DATABASE ${name}${demo ? ` TEMPLATE ${pgTemplate()}` : ''}`);
+      return pgUrl(name);
+    } catch (e) {
+      if (!String(e.stderr).includes('is being accessed by other users') || attempt > 300) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
 }
 
 // `database`: a URL (sqlite:PATH or postgresql://...), as server.database gives it.
