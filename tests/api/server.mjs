@@ -73,12 +73,15 @@ export function cli(args, { database, input } = {}) {
 }
 
 // `args`: more flags for `hoptac serve` (--web, --trusted-proxy, ...).
-export async function startServer({ demo = true, dir, args = [] } = {}) {
+// `database`: a database URL to share with another server (two instances on one database).
+export async function startServer({ demo = true, dir, args = [], database: shared } = {}) {
   dir ??= mkdtempSync(join(process.env.HOPTAC_TEST_DIR ?? tmpdir(), 'server-'));
   const dbFile = join(dir, 'hoptac.db');
   const urlFile = join(dir, 'database.url');  // a restart in the same dir keeps its database
-  let database;
-  if (existsSync(urlFile)) {
+  let database = shared;
+  if (database) {
+    // given by the caller
+  } else if (existsSync(urlFile)) {
     database = readFileSync(urlFile, 'utf8');
   } else if (PG) {
     database = pgDatabase(demo);
