@@ -33,7 +33,7 @@ run: build
 
 # Tests run against a build with AddressSanitizer and UndefinedBehaviorSanitizer.
 # The groups `make test` runs, in this order; add a new group here.
-TEST_GROUPS ?= lint-openapi test-unit test-fuzz test-e2e test-api test-api-pg test-instances
+TEST_GROUPS ?= lint-openapi test-unit test-fuzz test-e2e test-api test-api-pg test-instances test-failover
 
 # The build steps stop at the first failure; then every group runs, even after one fails,
 # and the end says which failed (and the exit status is non-zero).
@@ -105,10 +105,14 @@ fuzz: deps
 
 # The API suite again, on a throwaway PostgreSQL cluster (scripts/pg-throwaway), removed at
 # the end on a pass or a failure.
-.PHONY: test-api-pg test-instances
+.PHONY: test-api-pg test-instances test-failover
 test-api-pg:
 	scripts/test-api-pg $(TESTBUILD)
 
 # Two instances on one PostgreSQL behind nginx (tests/cluster/).
 test-instances:
 	scripts/test-instances $(TESTBUILD)
+
+# A primary, a synchronous standby, a crash and a promotion (tests/failover/).
+test-failover:
+	scripts/test-failover $(TESTBUILD)
