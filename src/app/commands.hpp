@@ -26,6 +26,7 @@ int run_seed_demo(const std::string& database);
 int run_user_add(const std::string& database, const UserAddOptions& o);
 int run_token_create(const std::string& database, const std::string& username);
 int run_openapi();
+int run_migrate_data(const std::string& from, const std::string& to);
 int run_seed_bench(const std::string& database, int cooperatives, int petitions);
 
 }  // namespace hoptac::app

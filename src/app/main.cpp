@@ -65,6 +65,13 @@ int main(int argc, char** argv) {
 
   auto* openapi_cmd = cli.add_subcommand("openapi", "Print the OpenAPI document");
 
+  std::string move_from, move_to;
+  auto* move_cmd = cli.add_subcommand(
+      "migrate-data",
+      "Move a whole SQLite database (and its attachments) into an empty PostgreSQL one");
+  move_cmd->add_option("--from", move_from, "sqlite:PATH")->required();
+  move_cmd->add_option("--to", move_to, "postgresql://...")->required();
+
   int bench_cooperatives = 35000, bench_petitions = 1000000;
   auto* bench_cmd =
       cli.add_subcommand("seed-bench", "Load a national-size data set for benchmarks");
@@ -83,6 +90,7 @@ int main(int argc, char** argv) {
     if (*user_add) return run_user_add(database, user);
     if (*token_create) return run_token_create(database, token_user);
     if (*openapi_cmd) return run_openapi();
+    if (*move_cmd) return run_migrate_data(move_from, move_to);
     if (*bench_cmd) return run_seed_bench(database, bench_cooperatives, bench_petitions);
   } catch (const std::exception& e) {
     std::cerr << "hoptac: " << e.what() << "\n";

@@ -74,7 +74,7 @@ export function cli(args, { database, input } = {}) {
 
 // `args`: more flags for `hoptac serve` (--web, --trusted-proxy, ...).
 // `database`: a database URL to share with another server (two instances on one database).
-export async function startServer({ demo = true, dir, args = [], database: shared } = {}) {
+export async function startServer({ demo = true, dir, args = [], database: shared, engine = ENGINE } = {}) {
   dir ??= mkdtempSync(join(process.env.HOPTAC_TEST_DIR ?? tmpdir(), 'server-'));
   const dbFile = join(dir, 'hoptac.db');
   const urlFile = join(dir, 'database.url');  // a restart in the same dir keeps its database
@@ -83,7 +83,7 @@ export async function startServer({ demo = true, dir, args = [], database: share
     // given by the caller
   } else if (existsSync(urlFile)) {
     database = readFileSync(urlFile, 'utf8');
-  } else if (PG) {
+  } else if (engine === 'postgresql') {
     database = pgDatabase(demo);
   } else {
     if (demo) copyFileSync(demoTemplate(), dbFile);
@@ -116,7 +116,7 @@ export async function startServer({ demo = true, dir, args = [], database: share
     },
     cleanup() {
       rmSync(dir, { recursive: true, force: true });
-      if (PG) psql(`DROP DATABASE IF EXISTS ${new URL(database).pathname.slice(1)} WITH (FORCE)`);
+      if (database.startsWith('postgresql:')) psql(`DROP DATABASE IF EXISTS ${new URL(database).pathname.slice(1)} WITH (FORCE)`);
     },
     request: (path, options) => request(base, path, options),
     async signIn(username, password = DEMO_PASSWORD) {
