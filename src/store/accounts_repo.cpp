@@ -94,24 +94,25 @@ std::optional<UserRecord> AccountsRepo::user_by_token(const std::string& token_h
   return read_user(st);
 }
 
-domain::FailureCount AccountsRepo::failures_from_address(const std::string& address,
-                                                         int64_t since_ms) {
-  auto st = c_.prepare(
-      "SELECT count(*), coalesce(max(at_ms), 0) FROM login_failures WHERE address = ? AND "
-      "at_ms > ?");
-  st.bind_all(address, since_ms);
+// `column` is "address" or "username": the two counts of the sign-in throttle.
+domain::FailureCount AccountsRepo::failures_by(const char* column, const std::string& value,
+                                               int64_t since_ms) {
+  auto st = c_.prepare(std::string("SELECT count(*), coalesce(max(at_ms), 0) FROM login_failures "
+                                   "WHERE ") +
+                       column + " = ? AND at_ms > ?");
+  st.bind_all(value, since_ms);
   st.step();
   return {st.i64(0), st.i64(1)};
 }
 
+domain::FailureCount AccountsRepo::failures_from_address(const std::string& address,
+                                                         int64_t since_ms) {
+  return failures_by("address", address, since_ms);
+}
+
 domain::FailureCount AccountsRepo::failures_for_username(const std::string& username,
                                                          int64_t since_ms) {
-  auto st = c_.prepare(
-      "SELECT count(*), coalesce(max(at_ms), 0) FROM login_failures WHERE username = ? AND "
-      "at_ms > ?");
-  st.bind_all(username, since_ms);
-  st.step();
-  return {st.i64(0), st.i64(1)};
+  return failures_by("username", username, since_ms);
 }
 
 int64_t AccountsRepo::add_failure(const std::string& username, const std::string& address,

@@ -55,6 +55,7 @@ class AccountsRepo {
   void delete_failures_before(int64_t before_ms);
 
  private:
+  domain::FailureCount failures_by(const char* column, const std::string& value, int64_t since_ms);
   Connection& c_;
 };
 

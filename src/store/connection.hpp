@@ -64,7 +64,6 @@ class Statement {
     return *this;
   }
   Statement& bind(int v) { return bind(static_cast<int64_t>(v)); }
-  Statement& bind(bool v) { return bind(static_cast<int64_t>(v ? 1 : 0)); }
   Statement& bind(double v) {
     b_->bind_f64(next_++, v);
     return *this;

@@ -1,10 +1,8 @@
 #include "store/sqlite/connection.hpp"
 
 #include <sqlite3.h>
-#include <unicode/ucol.h>
 
 #include "text/collation.hpp"
-#include "text/fold.hpp"
 
 namespace hoptac::store::sqlite {
 
@@ -28,43 +26,20 @@ DatabaseErrorKind kind_of(int rc) {
   throw DatabaseError(msg, kind_of(rc));
 }
 
-// SQL function fold(text): the search form of Vietnamese text.
-void fold_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
+// SQL function vi_key(text): the Vietnamese sort key, so that an index can sort by name
+// (migration 0006 fills name_sort with it; the repositories compute it in C++).
+void vi_key_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
   const auto* s = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
   if (s == nullptr) {
     sqlite3_result_null(ctx);
     return;
   }
-  std::string folded = text::fold(s);
-  sqlite3_result_text(ctx, folded.c_str(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+  std::string key =
+      text::sort_key(std::string_view(s, static_cast<size_t>(sqlite3_value_bytes(argv[0]))));
+  sqlite3_result_blob(ctx, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
 }
-}  // namespace
 
-// ORDER BY name COLLATE vi sorts with ICU's Vietnamese collator.
-struct SqliteConnection::Collator {
-  UCollator* collator = nullptr;
-  ~Collator() {
-    if (collator) ucol_close(collator);
-  }
-  // SQL function vi_key(text): the collator's sort key, so that an index can sort by name
-  // (migration 0006 fills name_sort with it; the repositories compute it in C++).
-  static void sort_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    const auto* s = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
-    if (s == nullptr) {
-      sqlite3_result_null(ctx);
-      return;
-    }
-    std::string key =
-        text::sort_key(std::string_view(s, static_cast<size_t>(sqlite3_value_bytes(argv[0]))));
-    sqlite3_result_blob(ctx, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
-  }
-  static int compare(void* self, int na, const void* a, int nb, const void* b) {
-    UErrorCode status = U_ZERO_ERROR;
-    auto r = ucol_strcollUTF8(static_cast<Collator*>(self)->collator, static_cast<const char*>(a),
-                              na, static_cast<const char*>(b), nb, &status);
-    return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
-  }
-};
+}  // namespace
 
 class SqliteStatement final : public StatementBackend {
  public:
@@ -127,16 +102,8 @@ SqliteConnection::SqliteConnection(const std::string& path) {
   exec(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
       "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000;");
-  sqlite3_create_function_v2(db_, "fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                             fold_function, nullptr, nullptr, nullptr);
-  collator_ = std::make_unique<Collator>();
-  UErrorCode status = U_ZERO_ERROR;
-  collator_->collator = ucol_open("vi", &status);
-  if (U_FAILURE(status))
-    throw DatabaseError("ICU has no Vietnamese collator", DatabaseErrorKind::other);
-  sqlite3_create_collation_v2(db_, "vi", SQLITE_UTF8, collator_.get(), &Collator::compare, nullptr);
-  sqlite3_create_function_v2(db_, "vi_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, collator_.get(),
-                             &Collator::sort_key, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db_, "vi_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                             &vi_key_function, nullptr, nullptr, nullptr);
 }
 
 SqliteConnection::~SqliteConnection() {

@@ -1,6 +1,6 @@
 #pragma once
 // The SQLite driver of store/connection.hpp: WAL, synchronous=FULL, cached prepared
-// statements, the fold() and vi_key() SQL functions and the "vi" collation.
+// statements, and the vi_key() SQL function that migration 0006 needs.
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -30,8 +30,6 @@ class SqliteConnection final : public Connection {
  private:
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> cache_;
-  struct Collator;
-  std::unique_ptr<Collator> collator_;
 };
 
 }  // namespace hoptac::store::sqlite
