@@ -1,4 +1,9 @@
 // The only translation unit that compiles Beast and Asio's coroutine machinery.
+//
+// Threads: one io_context per I/O thread, each run by its own thread, so that a connection's
+// coroutine, its timers and its bookkeeping never need a lock. One acceptor (on the first
+// context) deals connections out in turn. Requests that need no database are answered on the
+// I/O thread; the others run on the worker pool, and reports and imports on the slow pool.
 #include "http/server.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -18,11 +23,14 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
-#include <mutex>
+#include <deque>
+#include <optional>
 #include <random>
 #include <set>
+#include <thread>
 
 #include "http/security_headers.hpp"
+#include "http/thread_log.hpp"
 
 namespace hoptac::http {
 
@@ -33,67 +41,104 @@ using tcp = asio::ip::tcp;
 using asio::awaitable;
 constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 
+namespace {
+// An I/O thread's own state: touched only from that thread (or by handlers posted to it).
+struct IoThread {
+  asio::io_context ioc{1};
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> keep_running{
+      ioc.get_executor()};
+  std::set<beast::tcp_stream*> idle;  // connections waiting for their next request
+  asio::steady_timer log_flush{ioc};  // writes out this thread's buffered access-log lines
+  bool closing = false;
+
+  void flush_logs_every(std::chrono::milliseconds period) {
+    log_flush.expires_after(period);
+    log_flush.async_wait([this, period](beast::error_code ec) {
+      thread_log::flush();
+      if (!ec && !closing) flush_logs_every(period);
+    });
+  }
+};
+
+int io_thread_count(int asked) {
+  if (asked > 0) return asked;
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+}  // namespace
+
 struct Server::Impl {
   ServerOptions opt;
   Dispatch dispatch;
   Observer observe;
-  asio::io_context ioc{1};
+  std::deque<IoThread> io;  // io[0] also accepts, and handles signals and shutdown
   asio::thread_pool workers;
   asio::thread_pool slow_workers;  // reports: never on the workers that answer the rest
   std::atomic<int> slow_waiting{0};
-  tcp::acceptor acceptor{ioc};
-  asio::signal_set signals{ioc, SIGINT, SIGTERM};
-  asio::steady_timer grace{ioc};
-  std::mutex mutex;
-  std::set<beast::tcp_stream*> idle;  // connections waiting for their next request
-  int sessions = 0;
-  bool stopping = false;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  asio::steady_timer grace;
+  std::atomic<int> sessions{0};
+  std::atomic<bool> stopping{false};
 
   Impl(ServerOptions o, Dispatch d, Observer ob)
       : opt(std::move(o)),
         dispatch(std::move(d)),
         observe(std::move(ob)),
+        io(static_cast<std::size_t>(io_thread_count(opt.io_threads))),
         workers(static_cast<std::size_t>(std::max(1, opt.worker_threads))),
-        slow_workers(static_cast<std::size_t>(std::max(1, opt.slow_threads))) {}
+        slow_workers(static_cast<std::size_t>(std::max(1, opt.slow_threads))),
+        acceptor(io[0].ioc),
+        signals(io[0].ioc, SIGINT, SIGTERM),
+        grace(io[0].ioc) {}
 
+  // On io[0]. Idle connections are closed at once; those in a request finish it first.
   void begin_shutdown() {
-    std::lock_guard lock(mutex);
-    if (stopping) return;
-    stopping = true;
+    if (stopping.exchange(true)) return;
     beast::error_code ignored;
     acceptor.close(ignored);
     signals.cancel(ignored);
-    for (auto* s : idle) s->cancel();
-    if (sessions == 0) {
-      grace.cancel();
-    } else {
-      grace.expires_after(opt.shutdown_grace);
-      grace.async_wait([this](beast::error_code ec) {
-        if (!ec) ioc.stop();  // requests still running after the grace period are cut
+    for (auto& t : io)
+      asio::post(t.ioc, [&t] {
+        for (auto* s : t.idle) s->cancel();
       });
-    }
+    if (sessions.load() == 0) return finish();
+    grace.expires_after(opt.shutdown_grace);
+    grace.async_wait([this](beast::error_code ec) {
+      if (ec) return;
+      for (auto& t : io) t.ioc.stop();  // requests still running after the grace period are cut
+    });
+  }
+
+  // On io[0]: every I/O thread's run() returns once its last connection is gone.
+  void finish() {
+    grace.cancel();
+    for (auto& t : io)
+      asio::post(t.ioc, [&t] {
+        t.closing = true;
+        t.log_flush.cancel();
+        t.keep_running.reset();
+      });
   }
 
   void session_ended() {
-    std::lock_guard lock(mutex);
-    --sessions;
-    if (stopping && sessions == 0) grace.cancel();
+    if (sessions.fetch_sub(1) == 1 && stopping.load()) asio::post(io[0].ioc, [this] { finish(); });
   }
 };
 
 namespace {
 
-Request to_request(bhttp::request<bhttp::string_body>& msg, const std::string& remote) {
+Request to_request(bhttp::request<bhttp::string_body>& msg, std::string remote) {
   Request r;
   r.method = std::string(msg.method_string());
   r.target = std::string(msg.target());
+  r.headers.reserve(16);
   for (const auto& f : msg) {
     std::string name(f.name_string());
     for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     r.headers.emplace_back(std::move(name), std::string(f.value()));
   }
   r.body = std::move(msg.body());
-  r.remote = remote;
+  r.remote = std::move(remote);
   r.query_valid = parse_target(r);
   return r;
 }
@@ -132,7 +177,8 @@ const char* refusal(const bhttp::request_parser<bhttp::string_body>& parser) {
   return nullptr;
 }
 
-awaitable<void> write_response(beast::tcp_stream& stream, const Response& res, unsigned version,
+// The body is moved into the message, not copied; the caller keeps the status and headers.
+awaitable<void> write_response(beast::tcp_stream& stream, Response& res, unsigned version,
                                bool keep_alive, bool head, const std::string& request_id = {}) {
   bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
   for (const auto& [k, v] : res.headers) out.set(k, v);
@@ -141,10 +187,16 @@ awaitable<void> write_response(beast::tcp_stream& stream, const Response& res, u
   if (head) {
     out.content_length(res.body.size());
   } else {
-    out.body() = res.body;
+    out.body() = std::move(res.body);
     out.prepare_payload();
   }
   co_await bhttp::async_write(stream, out, kNoThrow);
+  if (!head) res.body = std::move(out.body());  // the observer logs its size
+}
+
+awaitable<void> write_problem(beast::tcp_stream& stream, int status, const char* title) {
+  Response r = plain_problem(status, title);
+  co_await write_response(stream, r, 11, false, false);
 }
 
 // Unique within a process and unlikely across instances: a random prefix and a counter.
@@ -156,7 +208,10 @@ std::string next_request_id() {
     return std::string(buf);
   }();
   static std::atomic<uint64_t> counter{0};
-  return prefix + "-" + std::to_string(++counter);
+  char buf[32];
+  int n = std::snprintf(buf, sizeof buf, "-%llu",
+                        static_cast<unsigned long long>(counter.fetch_add(1) + 1));
+  return prefix + std::string(buf, static_cast<std::size_t>(n));
 }
 
 Response dispatch_safely(Server::Impl& s, Request& req) {
@@ -174,9 +229,11 @@ Response dispatch_safely(Server::Impl& s, Request& req) {
   return r;
 }
 
-// The handler may block on the database: run it on a worker, never on the I/O thread; slow
-// ones on their own pool, refused when too many already wait.
+// What needs no database is answered here, on the I/O thread. The rest may block on the
+// database: it runs on a worker, and slow requests on their own pool, refused when too many
+// already wait.
 awaitable<Response> handle(Server::Impl& s, Request& req) {
+  if (s.opt.runs_inline && s.opt.runs_inline(req)) co_return dispatch_safely(s, req);
   if (s.opt.is_slow && s.opt.is_slow(req)) {
     if (s.slow_waiting.fetch_add(1) >= s.opt.slow_queue_limit) {
       s.slow_waiting.fetch_sub(1);
@@ -196,7 +253,17 @@ awaitable<Response> handle(Server::Impl& s, Request& req) {
       asio::use_awaitable);
 }
 
-awaitable<void> session(Server::Impl& s, tcp::socket socket) {
+bool quiet_read_error(const beast::error_code& ec) {
+  return ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
+         ec == beast::error::timeout || ec == asio::error::eof ||
+         ec == asio::error::connection_reset;
+}
+
+bool quiet_body_error(const beast::error_code& ec) {
+  return quiet_read_error(ec) || ec == bhttp::error::partial_message;
+}
+
+awaitable<void> session(Server::Impl& s, IoThread& t, tcp::socket socket) {
   beast::error_code ec;
   auto endpoint = socket.remote_endpoint(ec);
   std::string remote = ec ? std::string() : endpoint.address().to_string();
@@ -206,39 +273,28 @@ awaitable<void> session(Server::Impl& s, tcp::socket socket) {
     bhttp::request_parser<bhttp::string_body> parser;  // a fresh parser for every message
     parser.header_limit(static_cast<std::uint32_t>(s.opt.header_limit));
     parser.body_limit(boost::none);  // decided once the target is known, below
-    {
-      std::lock_guard lock(s.mutex);
-      if (s.stopping) break;
-      s.idle.insert(&stream);
-    }
+    if (s.stopping.load()) break;
+    t.idle.insert(&stream);
     stream.expires_after(s.opt.idle_timeout);
     auto [read_ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
-    {
-      std::lock_guard lock(s.mutex);
-      s.idle.erase(&stream);
-    }
+    t.idle.erase(&stream);
     if (read_ec == bhttp::error::header_limit) {
-      co_await write_response(stream, plain_problem(431, "Request header fields too large"), 11,
-                              false, false);
+      co_await write_problem(stream, 431, "Request header fields too large");
       break;
     }
     if (read_ec) {
-      if (read_ec != bhttp::error::end_of_stream && read_ec != asio::error::operation_aborted &&
-          read_ec != beast::error::timeout && read_ec != asio::error::eof &&
-          read_ec != asio::error::connection_reset)
-        co_await write_response(stream, plain_problem(400, "Malformed HTTP request"), 11, false,
-                                false);
+      if (!quiet_read_error(read_ec)) co_await write_problem(stream, 400, "Malformed HTTP request");
       break;
     }
     if (const char* why = refusal(parser)) {
-      co_await write_response(stream, plain_problem(400, why), 11, false, false);
+      co_await write_problem(stream, 400, why);
       break;
     }
     const auto started = std::chrono::steady_clock::now();
-    std::string method(parser.get().method_string());
-    std::string target(parser.get().target());
-    const std::size_t limit =
-        s.opt.body_limit_for ? s.opt.body_limit_for(method, target) : s.opt.body_limit;
+    const std::size_t limit = s.opt.body_limit_for
+                                  ? s.opt.body_limit_for(std::string(parser.get().method_string()),
+                                                         std::string(parser.get().target()))
+                                  : s.opt.body_limit;
     parser.body_limit(limit);
     stream.expires_after(s.opt.read_timeout);
     bool too_large = parser.content_length() && *parser.content_length() > limit;
@@ -247,18 +303,15 @@ awaitable<void> session(Server::Impl& s, tcp::socket socket) {
       too_large = body_ec == bhttp::error::body_limit;
       if (body_ec && !too_large) {
         // A malformed body (a chunk size that overflows, say) is told, not just dropped.
-        if (body_ec != asio::error::eof && body_ec != beast::error::timeout &&
-            body_ec != asio::error::connection_reset && body_ec != bhttp::error::end_of_stream &&
-            body_ec != asio::error::operation_aborted && body_ec != bhttp::error::partial_message)
-          co_await write_response(stream, plain_problem(400, "Malformed HTTP request body"), 11,
-                                  false, false);
+        if (!quiet_body_error(body_ec))
+          co_await write_problem(stream, 400, "Malformed HTTP request body");
         break;
       }
     }
     if (too_large) {
       Request req;
-      req.method = method;
-      req.target = target;
+      req.method = std::string(parser.get().method_string());
+      req.target = std::string(parser.get().target());
       req.remote = remote;
       Response res = plain_problem(413, "Request body too large");
       res.route = "(body limit)";
@@ -274,11 +327,7 @@ awaitable<void> session(Server::Impl& s, tcp::socket socket) {
     req.id = next_request_id();
     apply_forwarding(req, s.opt.trusted_proxies);
     Response res = co_await handle(s, req);
-
-    {
-      std::lock_guard lock(s.mutex);
-      if (s.stopping) keep_alive = false;
-    }
+    if (s.stopping.load()) keep_alive = false;
     stream.expires_after(s.opt.read_timeout);
     co_await write_response(stream, res, version, keep_alive, head, req.id);
     double seconds =
@@ -291,18 +340,16 @@ awaitable<void> session(Server::Impl& s, tcp::socket socket) {
 }
 
 awaitable<void> listen(Server::Impl& s) {
-  for (;;) {
-    auto [ec, socket] = co_await s.acceptor.async_accept(kNoThrow);
+  for (std::size_t next = 0;; ++next) {
+    auto& t = s.io[next % s.io.size()];
+    auto [ec, socket] = co_await s.acceptor.async_accept(t.ioc, kNoThrow);
     if (ec) {
       if (!s.acceptor.is_open()) co_return;
       continue;
     }
-    {
-      std::lock_guard lock(s.mutex);
-      if (s.stopping) co_return;
-      ++s.sessions;
-    }
-    asio::co_spawn(s.ioc, session(s, std::move(socket)), asio::detached);
+    if (s.stopping.load()) co_return;
+    s.sessions.fetch_add(1);
+    asio::co_spawn(t.ioc, session(s, t, std::move(socket)), asio::detached);
   }
 }
 
@@ -330,14 +377,23 @@ void Server::run() {
   impl_->signals.async_wait([this](beast::error_code ec, int) {
     if (!ec) impl_->begin_shutdown();
   });
-  asio::co_spawn(impl_->ioc, listen(*impl_), asio::detached);
-  impl_->ioc.run();
+  asio::co_spawn(impl_->io[0].ioc, listen(*impl_), asio::detached);
+  for (auto& t : impl_->io) t.flush_logs_every(std::chrono::milliseconds(100));
+  auto serve = [](IoThread& t) {
+    t.ioc.run();
+    thread_log::flush();
+  };
+  std::vector<std::thread> others;
+  for (std::size_t i = 1; i < impl_->io.size(); ++i)
+    others.emplace_back(serve, std::ref(impl_->io[i]));
+  serve(impl_->io[0]);
+  for (auto& t : others) t.join();
   impl_->workers.join();
   impl_->slow_workers.join();
 }
 
 void Server::stop() {
-  asio::post(impl_->ioc, [this] { impl_->begin_shutdown(); });
+  asio::post(impl_->io[0].ioc, [this] { impl_->begin_shutdown(); });
 }
 
 }  // namespace hoptac::http

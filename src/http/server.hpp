@@ -1,7 +1,8 @@
 #pragma once
-// The HTTP/1.1 server: Boost.Beast + Asio coroutines on one I/O thread, handlers on a pool of
-// worker threads (they may block on the database), keep-alive, header and body limits, read
-// and idle deadlines, graceful shutdown on SIGINT/SIGTERM.
+// The HTTP/1.1 server: Boost.Beast + Asio coroutines on one I/O thread per core; what needs no
+// database answered there, the rest on a pool of worker threads (they may block on the
+// database); keep-alive, header and body limits, read and idle deadlines, graceful shutdown on
+// SIGINT/SIGTERM.
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -16,7 +17,10 @@ namespace hoptac::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0: an ephemeral port, see Server::port()
+  int io_threads = 0;          // 0: one per core
   int worker_threads = 4;
+  // Requests answered on the I/O thread itself: they must never block (no database).
+  std::function<bool(const Request&)> runs_inline;
   std::size_t header_limit = 16 * 1024;
   std::size_t body_limit = 1024 * 1024;
   // A larger limit for some targets (imports); returns body_limit otherwise.
