@@ -60,23 +60,34 @@ http::Response server_problem(const http::Request& req, int status, const char* 
   return r;
 }
 
+const char* kind_name(store::DatabaseErrorKind k) {
+  switch (k) {
+    case store::DatabaseErrorKind::transient:
+      return "transient";
+    case store::DatabaseErrorKind::constraint:
+      return "constraint";
+    case store::DatabaseErrorKind::timeout:
+      return "timeout";
+    default:
+      return "other";
+  }
+}
+
 void log_database_error(const http::Request& req, const store::DatabaseError& e, int attempt) {
-  spdlog::error(boost::json::serialize(
-      json::object{{"event", "database_error"},
-                   {"request_id", req.id},
-                   {"method", req.method},
-                   {"path", req.path.substr(0, 200)},
-                   {"kind", e.transient()                                      ? "transient"
-                            : e.kind() == store::DatabaseErrorKind::constraint ? "constraint"
-                                                                               : "other"},
-                   {"attempt", attempt},
-                   {"error", e.what()}}));
+  spdlog::error(boost::json::serialize(json::object{{"event", "database_error"},
+                                                    {"request_id", req.id},
+                                                    {"method", req.method},
+                                                    {"path", req.path.substr(0, 200)},
+                                                    {"kind", kind_name(e.kind())},
+                                                    {"attempt", attempt},
+                                                    {"error", e.what()}}));
 }
 }  // namespace
 
 // A transient database error (busy, serialization failure, a lost connection, a failover)
 // rolls the use case back; it is tried again twice, then answered 503 with Retry-After. A
-// constraint is a 409; anything else a 500 that the log explains under the request id.
+// statement stopped at the time limit is a 503 at once; a constraint is a 409; anything else a 500
+// that the log explains under the request id.
 http::Response respond(ApiContext& ctx, http::Request& req, const UseCase& use_case) {
   constexpr int kAttempts = 3;
   for (int attempt = 1;; ++attempt) {
@@ -93,6 +104,17 @@ http::Response respond(ApiContext& ctx, http::Request& req, const UseCase& use_c
         auto r = server_problem(req, 503, "Dịch vụ tạm thời gián đoạn; hãy thử lại sau giây lát",
                                 "Service temporarily unavailable; try again shortly");
         r.header("Retry-After", "2");
+        return r;
+      }
+      // Stopped at the statement limit: retrying would only hold the server as long again.
+      if (e.kind() == store::DatabaseErrorKind::timeout) {
+        auto r = server_problem(
+            req, 503,
+            "Yêu cầu cần quá nhiều thời gian và đã được dừng; hãy thu hẹp điều kiện tìm kiếm, "
+            "hoặc tạo báo cáo dưới dạng công việc chạy nền",
+            "The request took too long and was stopped; narrow the search, or run the report "
+            "as a background job");
+        r.header("Retry-After", "10");
         return r;
       }
       if (e.kind() == store::DatabaseErrorKind::constraint)

@@ -3,6 +3,7 @@
 // statements, typed binding and reading, and transactions that roll back unless committed.
 // Two drivers implement it: store/sqlite/ and store/postgres/. Repositories write their SQL
 // once, with `?` or `?N` parameters, in what both engines accept (docs/decisions.md).
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -17,6 +18,7 @@ enum class Engine { sqlite, postgresql };
 enum class DatabaseErrorKind {
   transient,   // busy, locked, serialization failure, deadlock, connection lost: retry
   constraint,  // a unique, foreign-key or check constraint refused the change
+  timeout,     // the statement ran past the connection's time limit and was stopped
   other,       // anything else: a bug or a broken database
 };
 
@@ -126,6 +128,8 @@ class Connection {
   virtual void begin(bool write) = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
+  // Statements running past `limit` are stopped with a timeout error (0: no limit).
+  virtual void set_statement_limit(std::chrono::milliseconds limit) = 0;
   // False once the connection is known to be broken: the pool then drops it.
   virtual bool healthy() const { return true; }
 };

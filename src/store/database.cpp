@@ -31,13 +31,17 @@ Database::Database(Engine engine, std::string target, int pool_size)
   path_ = engine_ == Engine::sqlite ? target_ : redact_password(target_);
   if (engine_ == Engine::sqlite)
     files_dir_ = std::filesystem::path(target_).parent_path().lexically_normal().string();
+  if (engine_ == Engine::sqlite) sqlite_gate_ = std::make_shared<sqlite::WriteGate>(target_);
   // Open one connection now so that a bad path fails at start-up, not at the first request.
   idle_.push_back(connect());
   created_ = 1;
 }
 
 std::unique_ptr<Connection> Database::connect() {
-  if (engine_ == Engine::sqlite) return std::make_unique<sqlite::SqliteConnection>(target_);
+  if (engine_ == Engine::sqlite) {
+    return std::make_unique<sqlite::SqliteConnection>(
+        target_, std::static_pointer_cast<sqlite::WriteGate>(sqlite_gate_));
+  }
   return connect_postgres(target_);
 }
 
@@ -53,6 +57,20 @@ Database::Lease::~Lease() {
 }
 
 Database::Lease Database::acquire() {
+  return lease(statement_limit_);
+}
+
+Database::Lease Database::acquire_unlimited() {
+  return lease(std::chrono::milliseconds(0));
+}
+
+Database::Lease Database::lease(std::chrono::milliseconds limit) {
+  Lease l = take();
+  l->set_statement_limit(limit);
+  return l;
+}
+
+Database::Lease Database::take() {
   std::unique_lock lock(mutex_);
   for (;;) {
     if (!idle_.empty()) {

@@ -1,6 +1,7 @@
 #pragma once
 // The database a process talks to: a pool of connections to SQLite or PostgreSQL (one per
 // worker thread at most), migrations and the loading of reference data.
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -29,7 +30,12 @@ class Database {
     Database* db_;
     std::unique_ptr<Connection> c_;
   };
+  // A connection whose statements stop after the database's statement limit; background
+  // work (jobs, sweeps, commands) asks for one with no limit.
   Lease acquire();
+  Lease acquire_unlimited();
+  // Statements running longer are stopped (a timeout error); 0, the default, sets no limit.
+  void set_statement_limit(std::chrono::milliseconds limit) { statement_limit_ = limit; }
 
   // Applies pending migrations and loads reference data once; returns the schema version.
   int migrate();
@@ -43,6 +49,10 @@ class Database {
  private:
   Database(Engine engine, std::string target, int pool_size);
   std::unique_ptr<Connection> connect();
+  Lease lease(std::chrono::milliseconds limit);
+  Lease take();
+  std::chrono::milliseconds statement_limit_{0};
+  std::shared_ptr<void> sqlite_gate_;  // the write gate all SQLite connections share
   Engine engine_;
   std::string target_;  // what the driver opens
   std::string path_, files_dir_;

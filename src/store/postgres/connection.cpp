@@ -51,6 +51,7 @@ namespace {
 DatabaseErrorKind kind_of(const char* sqlstate) {
   if (!sqlstate) return DatabaseErrorKind::transient;  // no answer at all: the link is gone
   std::string_view s(sqlstate);
+  if (s == "57014") return DatabaseErrorKind::timeout;  // statement_timeout cancelled it
   if (s.substr(0, 2) == "08" || s == "40001" || s == "40P01" || s == "55P03" ||
       s.substr(0, 3) == "57P" || s == "25006" || s == "53300")
     return DatabaseErrorKind::transient;
@@ -207,6 +208,11 @@ class PgConnection final : public Connection {
     if (PQstatus(conn_) == CONNECTION_OK) exec("ROLLBACK");
   }
   bool healthy() const override { return !broken_ && PQstatus(conn_) == CONNECTION_OK; }
+  void set_statement_limit(std::chrono::milliseconds limit) override {
+    if (limit == limit_) return;
+    exec("SET statement_timeout = " + std::to_string(limit.count()));
+    limit_ = limit;
+  }
 
   // Throws a typed error unless `r` succeeded; notes a broken or read-only connection.
   void check(PGresult* r, std::string_view sql) {
@@ -231,6 +237,7 @@ class PgConnection final : public Connection {
   PGconn* handle() { return conn_; }
 
  private:
+  std::chrono::milliseconds limit_{0};  // the server default: none
   // Connecting gives up after 2 s per host, so that a dead server is a quick 503.
   static std::string with_defaults(const std::string& url) {
     if (url.find("connect_timeout=") != std::string::npos) return url;
