@@ -120,11 +120,14 @@ void register_petition_routes(http::Router& r, ApiContext& ctx) {
       auto q = petition_query(in, false);
       in.finish();
       int64_t total = 0;
-      auto rows = core::list_petitions(c, caller.actor, q, &total);
+      bool capped = false;
+      auto rows = core::list_petitions(c, caller.actor, q, &total, &capped);
       check_page_in_range(total, q.page, q.per_page);
       json::array items;
       for (const auto& p : rows) items.push_back(petition_json(p));
-      return json_response(200, page_envelope(std::move(items), total, q.page, q.per_page));
+      auto page = page_envelope(std::move(items), total, q.page, q.per_page);
+      page["total_capped"] = capped;  // "10,000+": more rows than the total says
+      return json_response(200, std::move(page));
     });
   });
 
@@ -225,11 +228,14 @@ void register_petition_routes(http::Router& r, ApiContext& ctx) {
       auto q = petition_query(in, true);
       in.finish();
       int64_t total = 0;
-      auto rows = core::list_public_petitions(c, q, &total);
+      bool capped = false;
+      auto rows = core::list_public_petitions(c, q, &total, &capped);
       check_page_in_range(total, q.page, q.per_page);
       json::array items;
       for (const auto& p : rows) items.push_back(public_petition_json(p));
-      return json_response(200, page_envelope(std::move(items), total, q.page, q.per_page));
+      auto page = page_envelope(std::move(items), total, q.page, q.per_page);
+      page["total_capped"] = capped;  // "10,000+": more rows than the total says
+      return json_response(200, std::move(page));
     });
   });
 

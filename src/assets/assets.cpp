@@ -15,6 +15,8 @@ HOPTAC_ASSET(hoptac_migration_0005)
 HOPTAC_ASSET(hoptac_migration_0006)
 HOPTAC_ASSET(hoptac_migration_0007)
 HOPTAC_ASSET(hoptac_pg_migration_0007)
+HOPTAC_ASSET(hoptac_migration_0008)
+HOPTAC_ASSET(hoptac_pg_migration_0008)
 HOPTAC_ASSET(hoptac_units_2025_03)
 HOPTAC_ASSET(hoptac_units_2025_07)
 HOPTAC_ASSET(hoptac_openapi)
@@ -30,6 +32,7 @@ const std::vector<Migration>& sqlite_migrations() {
       {5, "figures_tally", hoptac_migration_0005_view()},
       {6, "sort_keys_and_due_tally", hoptac_migration_0006_view()},
       {7, "sign_in_throttle", hoptac_migration_0007_view()},
+      {8, "search_at_scale", hoptac_migration_0008_view()},
   };
   return all;
 }
@@ -38,6 +41,7 @@ const std::vector<Migration>& postgresql_migrations() {
   // Version 7 is the whole schema of SQLite's 0001-0007; later versions come in pairs.
   static const std::vector<Migration> all = {
       {7, "baseline", hoptac_pg_migration_0007_view()},
+      {8, "search_at_scale", hoptac_pg_migration_0008_view()},
   };
   return all;
 }

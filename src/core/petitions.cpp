@@ -469,7 +469,7 @@ Petition get_petition(store::Connection& c, const MaybeActor& actor, int64_t id)
 }
 
 std::vector<Petition> list_petitions(store::Connection& c, const MaybeActor& actor,
-                                     const PetitionQuery& q, int64_t* total) {
+                                     const PetitionQuery& q, int64_t* total, bool* capped) {
   require_signed_in(actor);
   store::PetitionFilter f;
   if (actor->role == Role::coop) f.visible_to_cooperative = actor->cooperative_id.value_or(-1);
@@ -496,6 +496,7 @@ std::vector<Petition> list_petitions(store::Connection& c, const MaybeActor& act
   f.descending = q.descending;
   f.page = q.page;
   f.per_page = q.per_page;
+  if (q.per_page > 0) f.count_cap = kCountCap;
   Transaction tx(c, Transaction::Mode::read);
   check_category_filter(c, q.category);
   auto calendar = working_calendar(c);
@@ -503,7 +504,7 @@ std::vector<Petition> list_petitions(store::Connection& c, const MaybeActor& act
   f.today = today.iso();
   f.soon_until = calendar.due_soon_threshold(today).iso();
   store::PetitionsRepo repo(c);
-  auto rows = repo.list(f, total);
+  auto rows = repo.list(f, total, capped);
   for (auto& p : rows) {
     set_deadline_flags(p, calendar, today);
     set_allowed_actions(p, *actor);
@@ -568,7 +569,7 @@ std::vector<Petition> bulk_transition(store::Connection& c, const MaybeActor& ac
 }
 
 std::vector<Petition> list_public_petitions(store::Connection& c, const PetitionQuery& q,
-                                            int64_t* total) {
+                                            int64_t* total, bool* capped) {
   store::PetitionFilter f;
   f.published_only = true;
   if (q.q) {
@@ -578,11 +579,12 @@ std::vector<Petition> list_public_petitions(store::Connection& c, const Petition
   f.category = q.category;
   f.page = q.page;
   f.per_page = q.per_page;
+  if (q.per_page > 0) f.count_cap = kCountCap;
   f.today = Date::today_in_vietnam().iso();
   f.soon_until = f.today;
   Transaction tx(c, Transaction::Mode::read);
   check_category_filter(c, q.category);
-  return store::PetitionsRepo(c).list(f, total);
+  return store::PetitionsRepo(c).list(f, total, capped);
 }
 
 Petition get_public_petition(store::Connection& c, const std::string& code) {

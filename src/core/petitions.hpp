@@ -51,8 +51,11 @@ domain::Petition create_petition(store::Connection& c, const MaybeActor& actor,
 domain::Petition update_petition(store::Connection& c, const MaybeActor& actor, int64_t id,
                                  const PetitionInput& in, std::optional<int64_t> expected_version);
 domain::Petition get_petition(store::Connection& c, const MaybeActor& actor, int64_t id);
+// A page's total is exact up to kCountCap; past it, *capped is set and the total is the cap.
+inline constexpr int64_t kCountCap = 10000;
 std::vector<domain::Petition> list_petitions(store::Connection& c, const MaybeActor& actor,
-                                             const PetitionQuery& q, int64_t* total);
+                                             const PetitionQuery& q, int64_t* total,
+                                             bool* capped = nullptr);
 std::vector<domain::HistoryEntry> petition_history(store::Connection& c, const MaybeActor& actor,
                                                    int64_t id);
 
@@ -65,7 +68,7 @@ std::vector<domain::Petition> bulk_transition(store::Connection& c, const MaybeA
                                               const TransitionInput& in);
 
 std::vector<domain::Petition> list_public_petitions(store::Connection& c, const PetitionQuery& q,
-                                                    int64_t* total);
+                                                    int64_t* total, bool* capped = nullptr);
 domain::Petition get_public_petition(store::Connection& c, const std::string& code);
 
 std::vector<store::CategoryRow> list_categories(store::Connection& c);

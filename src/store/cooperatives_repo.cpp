@@ -31,10 +31,26 @@ std::string figures_year(const CooperativeFilter& f) {
                 : "(SELECT max(year) FROM cooperative_years m WHERE m.cooperative_id = c.id)";
 }
 
+// q=: a substring of the folded searchable text. On SQLite, three letters or more are looked
+// up in the trigram index (a phrase of trigrams is a substring); shorter ones, and PostgreSQL
+// (whose pg_trgm index serves LIKE itself), use LIKE.
+void add_text_search(Conditions& w, const std::string& folded, Engine engine) {
+  size_t letters = 0;
+  for (unsigned char ch : folded) letters += (ch & 0xC0) != 0x80;
+  if (engine == Engine::sqlite && letters >= 3) {
+    std::string phrase = "\"";
+    for (char ch : folded) phrase += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    phrase += "\"";
+    w.add("c.id IN (SELECT rowid FROM cooperatives_trgm WHERE cooperatives_trgm MATCH ?)", phrase);
+    return;
+  }
+  w.add("c.search_folded LIKE ? ESCAPE '\\'", like_contains(folded));
+}
+
 // The filters in use, on `c` alone, so that the count needs no join.
-Conditions where_of(const CooperativeFilter& f) {
+Conditions where_of(const CooperativeFilter& f, Engine engine) {
   Conditions w;
-  if (f.q_folded) w.add("c.search_folded LIKE ? ESCAPE '\\'", like_contains(*f.q_folded));
+  if (f.q_folded) add_text_search(w, *f.q_folded, engine);
   if (f.kind) w.add("c.kind = ?", *f.kind);
   if (f.status) w.add("c.status = ?", *f.status);
   if (f.district)
@@ -157,7 +173,7 @@ constexpr const char* kProductColumns =
 
 std::vector<domain::Cooperative> CooperativesRepo::list(const CooperativeFilter& f,
                                                         int64_t* total) {
-  const Conditions w = where_of(f);
+  const Conditions w = where_of(f, c_.engine());
   {
     auto st = c_.prepare("SELECT count(*) FROM cooperatives c " + w.sql());
     w.bind(st);

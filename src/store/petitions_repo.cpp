@@ -13,16 +13,21 @@ using domain::Ref;
 
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kColumns =
     "SELECT p.id, p.code, p.cooperative_id, c.name, p.channel, p.conference_id, p.title, "
     "p.content, p.state, p.lead_agency_id, coalesce(a.code, ''), coalesce(a.name, ''), "
     "p.assigned_on, p.due_on, p.answered_on, p.batch_id, coalesce(b.number, ''), p.merged_into, "
     "coalesce(m.code, ''), p.published, p.rating, p.rating_comment, p.created_by, p.created_at, "
-    "coalesce(p.submitted_at, ''), p.updated_at, p.version "
-    "FROM petitions p JOIN cooperatives c ON c.id = p.cooperative_id "
+    "coalesce(p.submitted_at, ''), p.updated_at, p.version FROM ";
+constexpr const char* kJoins =
+    " JOIN cooperatives c ON c.id = p.cooperative_id "
     "LEFT JOIN agencies a ON a.id = p.lead_agency_id "
     "LEFT JOIN batches b ON b.id = p.batch_id "
     "LEFT JOIN petitions m ON m.id = p.merged_into ";
+
+std::string select_from(const std::string& petitions) {
+  return kColumns + petitions + kJoins;
+}
 
 std::optional<Date> opt_date(const Statement& st, int col) {
   auto t = st.opt_text(col);
@@ -62,12 +67,24 @@ std::optional<std::string> iso(const std::optional<Date>& d) {
   return d->iso();
 }
 
+// A search in the default order reads the index in its own (id) order; ids follow the order
+// in which petitions were entered, which is what "newest first" means to a clerk.
+bool driven_by_index(const PetitionFilter& f) {
+  return !f.search_tokens.empty() && f.sort == "created_at";
+}
+
 Conditions where_of(const PetitionFilter& f, Engine engine) {
   Conditions w;
   if (f.code) w.add("p.code = ?", *f.code);
   if (f.match_nothing) w.add("1 = 0");
-  if (!f.search_tokens.empty())
-    w.add(petition_match_condition(engine), petition_match_value(engine, f.search_tokens));
+  if (!f.search_tokens.empty()) {
+    const auto search = petition_search_sql(engine);
+    const auto value = petition_match_value(engine, f.search_tokens);
+    if (driven_by_index(f))
+      w.add(search.condition, value);
+    else
+      w.add("p.id IN (SELECT p.id FROM " + search.from + " WHERE " + search.condition + ")", value);
+  }
   if (f.status) w.add("p.state = ?", *f.status);
   if (f.category)
     w.add("p.id IN (SELECT petition_id FROM petition_categories WHERE category = ?)", *f.category);
@@ -104,7 +121,23 @@ Conditions where_of(const PetitionFilter& f, Engine engine) {
   return w;
 }
 
-std::string order_by(const PetitionFilter& f) {
+// Nothing but the words: the matches can be counted in the text index alone.
+bool only_words(const PetitionFilter& f) {
+  return driven_by_index(f) && !f.code && !f.match_nothing && !f.status && !f.category &&
+         !f.agency && !f.cooperative && !f.conference && !f.batch && !f.overdue && !f.due_soon &&
+         !f.from && !f.to_exclusive && !f.visible_to_cooperative && !f.visible_to_agency &&
+         !f.published_only;
+}
+
+std::string from_of(const PetitionFilter& f, Engine engine) {
+  return driven_by_index(f) ? petition_search_sql(engine).from : "petitions p";
+}
+
+std::string order_by(const PetitionFilter& f, Engine engine) {
+  if (driven_by_index(f)) {
+    const auto search = petition_search_sql(engine);
+    return f.descending ? search.order_desc : search.order_asc;
+  }
   std::string dir = f.descending ? " DESC" : " ASC";
   // Plain columns, so that an index on (state, due_on) serves the order too.
   if (f.sort == "due_on") return "ORDER BY p.due_on" + dir + ", p.id" + dir;
@@ -126,7 +159,7 @@ int PetitionsRepo::next_number(const std::string& counter, int year) {
   return static_cast<int>(st.i64(0));
 }
 
-int64_t PetitionsRepo::insert(const domain::Petition& p) {
+int64_t PetitionsRepo::insert_row(const domain::Petition& p) {
   int year = std::stoi(p.code.substr(3, 4));
   int seq = std::stoi(p.code.substr(8));
   auto st = c_.prepare(
@@ -139,12 +172,78 @@ int64_t PetitionsRepo::insert(const domain::Petition& p) {
   int64_t id = st.i64(0);
   set_categories(id, p.categories);
   add_cooperatives(id, {p.cooperative.id});
+  return id;
+}
+
+int64_t PetitionsRepo::insert(const domain::Petition& p) {
+  int64_t id = insert_row(p);
   refresh_search(id);
   return id;
 }
 
+int64_t PetitionsRepo::insert(const domain::Petition& p, const std::string& folded_search) {
+  int64_t id = insert_row(p);
+  write_petition_search(c_, id, folded_search);
+  return id;
+}
+
+// One INSERT with the petition as it finally stands (no draft-then-update), its lists and
+// history; its search text waits for flush_load(). The tallies kept by UPDATE triggers are not
+// touched: rebuild_tallies() makes them once the load is done.
+int64_t PetitionsRepo::insert_loaded(const domain::Petition& p, const std::string& folded_search) {
+  std::optional<int64_t> lead;
+  if (p.lead_agency) lead = p.lead_agency->id;
+  std::optional<std::string> submitted;
+  if (!p.submitted_at.empty()) submitted = p.submitted_at;
+  auto st = c_.prepare(
+      "INSERT INTO petitions (code, year, seq, cooperative_id, channel, title, content, state, "
+      "lead_agency_id, assigned_on, due_on, answered_on, published, created_at, submitted_at, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  st.bind_all(p.code, std::stoi(p.code.substr(3, 4)), std::stoi(p.code.substr(8)), p.cooperative.id,
+              p.channel, p.title, p.content, p.state, lead, iso(p.assigned_on), iso(p.due_on),
+              iso(p.answered_on), static_cast<int64_t>(p.published), p.created_at, submitted,
+              p.created_at);
+  st.step();
+  const int64_t id = st.i64(0);
+  set_categories(id, p.categories);
+  add_cooperatives(id, {p.cooperative.id});
+  for (const auto& a : p.answers) add_answer(id, a, std::nullopt, p.created_at);
+  add_history(id, std::nullopt, "submit", "draft", p.state, "", p.created_at);
+  add_search_load(c_, id, folded_search);
+  return id;
+}
+
+void PetitionsRepo::begin_load() {
+  begin_search_load(c_);
+}
+
+void PetitionsRepo::flush_load() {
+  flush_search_load(c_);
+}
+
+// The running totals (migrations 0004 and 0006) made again from the petitions themselves.
+void PetitionsRepo::rebuild_tallies() {
+  c_.exec(
+      "DELETE FROM petition_tally; DELETE FROM petition_answer_tally; "
+      "DELETE FROM petition_rating_tally; DELETE FROM petition_due_tally;");
+  c_.exec(
+      "INSERT INTO petition_tally (year, state, category, n) SELECT p.year, p.state, "
+      "pc.category, count(*) FROM petitions p JOIN petition_categories pc ON pc.petition_id = "
+      "p.id AND pc.position = 0 GROUP BY 1, 2, 3");
+  c_.exec(
+      "INSERT INTO petition_answer_tally (year, on_time, n) SELECT CAST(substr(answered_on, 1, "
+      "4) AS INTEGER), CASE WHEN answered_on <= due_on THEN 1 ELSE 0 END, count(*) FROM "
+      "petitions WHERE answered_on IS NOT NULL AND due_on IS NOT NULL GROUP BY 1, 2");
+  c_.exec(
+      "INSERT INTO petition_rating_tally (year, rated, total) SELECT year, count(*), "
+      "sum(rating) FROM petitions WHERE rating IS NOT NULL GROUP BY year");
+  c_.exec(
+      "INSERT INTO petition_due_tally (due_on, n) SELECT due_on, count(*) FROM petitions WHERE "
+      "state = 'assigned' AND due_on IS NOT NULL GROUP BY due_on");
+}
+
 std::optional<domain::Petition> PetitionsRepo::get(int64_t id) {
-  auto st = c_.prepare(std::string(kSelect) + "WHERE p.id = ?");
+  auto st = c_.prepare(select_from("petitions p") + "WHERE p.id = ?");
   st.bind(id);
   if (!st.step()) return std::nullopt;
   std::vector<domain::Petition> one{read_petition(st)};
@@ -336,14 +435,27 @@ void PetitionsRepo::refresh_search(int64_t id) {
   write_petition_search(c_, id, text::fold(text));
 }
 
-std::vector<domain::Petition> PetitionsRepo::list(const PetitionFilter& f, int64_t* total) {
+// The total is counted up to `count_cap` + 1 rows only: past the cap, *capped is set and the
+// total is the cap ("10,000+"), so that a broad search never counts a million rows.
+std::vector<domain::Petition> PetitionsRepo::list(const PetitionFilter& f, int64_t* total,
+                                                  bool* capped) {
   const Conditions w = where_of(f, c_.engine());
+  const std::string from = from_of(f, c_.engine());
   {
-    auto st = c_.prepare("SELECT count(*) FROM petitions p " + w.sql());
+    const std::string counted = only_words(f) ? petition_search_sql(c_.engine()).index : from;
+    std::string sql = "SELECT count(*) FROM " + counted + " " + w.sql();
+    if (f.count_cap > 0)
+      sql = "SELECT count(*) FROM (SELECT 1 FROM " + counted + " " + w.sql() + " LIMIT " +
+            std::to_string(f.count_cap + 1) + ") n";
+    auto st = c_.prepare(sql);
     w.bind(st);
     *total = st.step() ? st.i64(0) : 0;
+    const bool over = f.count_cap > 0 && *total > f.count_cap;
+    if (over) *total = f.count_cap;
+    if (capped) *capped = over;
   }
-  auto st = c_.prepare(std::string(kSelect) + w.sql() + " " + order_by(f) + " LIMIT ? OFFSET ?");
+  auto st = c_.prepare(select_from(from) + w.sql() + " " + order_by(f, c_.engine()) +
+                       " LIMIT ? OFFSET ?");
   w.bind(st);
   st.bind_all(
       f.per_page > 0 ? static_cast<int64_t>(f.per_page) : INT64_MAX,  // LIMIT -1: SQLite only

@@ -27,6 +27,7 @@ struct PetitionFilter {
   std::string sort = "created_at";
   bool descending = true;
   int page = 1, per_page = 20;
+  int64_t count_cap = 0;  // count the total up to this many (0: exactly)
 };
 
 struct CategoryRow {
@@ -54,6 +55,15 @@ class PetitionsRepo {
   int next_number(const std::string& counter, int year);  // 1, 2, ... per year
 
   int64_t insert(const domain::Petition& p);
+  // The same, with its searchable text already folded (code, title, content): for bulk loads.
+  int64_t insert(const domain::Petition& p, const std::string& folded_search);
+  // Bulk loads (seed-bench), in one transaction: begin_load(), petitions inserted in their
+  // final state, flush_load() now and then and at the end (it indexes their text), then the
+  // running totals made once from all of them.
+  void begin_load();
+  int64_t insert_loaded(const domain::Petition& p, const std::string& folded_search);
+  void flush_load();
+  void rebuild_tallies();
   std::optional<domain::Petition> get(int64_t id);
   std::optional<int64_t> id_by_code(const std::string& code);
   // Writes every mutable column of `p` and bumps the version.
@@ -69,7 +79,8 @@ class PetitionsRepo {
   std::vector<domain::HistoryEntry> history(int64_t id);
   void refresh_search(int64_t id);
 
-  std::vector<domain::Petition> list(const PetitionFilter& f, int64_t* total);
+  std::vector<domain::Petition> list(const PetitionFilter& f, int64_t* total,
+                                     bool* capped = nullptr);
 
   // The bytes of attachments, by SHA-256 (PostgreSQL: shared by every instance).
 
@@ -92,6 +103,7 @@ class PetitionsRepo {
   std::optional<domain::Ref> agency(int64_t id);
 
  private:
+  int64_t insert_row(const domain::Petition& p);
   void load_details(std::vector<domain::Petition>& ps);
   Connection& c_;
 };

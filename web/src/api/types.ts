@@ -54,7 +54,8 @@ export type Job = S['Job'];
 export type ReportKind = S['Job']['kind'];
 
 /** Every list answer: one page of items. */
-export type Page<T> = { items: T[]; total: number; page: number; per_page: number };
+// total_capped: more rows match than total counts (petition lists count up to 10,000).
+export type Page<T> = { items: T[]; total: number; page: number; per_page: number; total_capped?: boolean };
 
 export const KINDS = ['tht', 'htx', 'lhhtx'] as const;
 export const SECTORS = ['agriculture', 'industry_handicraft', 'construction', 'transport', 'trade_services', 'environment', 'credit_fund'] as const;

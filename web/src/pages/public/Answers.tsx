@@ -31,7 +31,7 @@ export function Answers() {
       <Async state={list} empty={t('answers.empty')}>
         {(p) => (
           <>
-            <p class="count" role="status">{t('common.results', { n: formatNumber(p.total) })}</p>
+            <p class="count" role="status">{t('common.results', { n: formatNumber(p.total) + (p.total_capped ? '+' : '') })}</p>
             <ul class="cards" data-testid="answers">
               {p.items.map((a) => (
                 <li key={a.code} class="card">

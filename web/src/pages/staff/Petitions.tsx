@@ -58,7 +58,7 @@ export default function Petitions() {
       <Async state={list} empty={t('petition.list.empty')}>
         {(p) => (
           <>
-            <p class="count" role="status">{t('common.results', { n: formatNumber(p.total) })}</p>
+            <p class="count" role="status">{t('common.results', { n: formatNumber(p.total) + (p.total_capped ? '+' : '') })}</p>
             <PetitionCards items={p.items} />
             <Pagination page={p.page} perPage={p.per_page} total={p.total} onPage={(n) => setQ({ page: String(n) })} />
           </>
