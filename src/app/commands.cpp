@@ -14,9 +14,7 @@
 #include "api/json_io.hpp"
 #include "assets/assets.hpp"
 #include "core/accounts.hpp"
-#include "core/bench_seed.hpp"
 #include "core/clock.hpp"
-#include "core/demo_seed.hpp"
 #include "core/notify.hpp"
 #include "core/petitions.hpp"
 #include "core/reports.hpp"
@@ -25,6 +23,9 @@
 #include "http/security_headers.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "http/thread_log.hpp"
+#include "seed/bench_seed.hpp"
+#include "seed/demo_seed.hpp"
 #include "store/data_move.hpp"
 #include "store/database.hpp"
 
@@ -116,6 +117,8 @@ int run_serve(const std::string& database, const ServeOptions& o) {
   spdlog::set_pattern("%v");
   auto db = store::Database::open(database, o.threads + 1);
   db->migrate();
+  // From here on, a request's statement that runs past the limit is stopped (a 503).
+  db->set_statement_limit(std::chrono::milliseconds(o.statement_timeout_ms));
   auto [host, port] = parse_listen(o.listen);
 
   http::Metrics metrics;
@@ -130,6 +133,14 @@ int run_serve(const std::string& database, const ServeOptions& o) {
   so.host = host;
   so.port = port;
   so.worker_threads = o.threads;
+  so.io_threads = o.io_threads;
+  // The probes, the metrics, the API document and the web application's files need no
+  // database: answered on the I/O thread, without a hop to a worker.
+  so.runs_inline = [](const http::Request& req) {
+    if (req.method != "GET" && req.method != "HEAD") return false;
+    if (req.path == "/readyz") return false;
+    return req.path.rfind("/api/", 0) != 0 || req.path == "/api/openapi.json";
+  };
   so.trusted_proxies = o.trusted_proxies;
   ctx.secure_cookies = o.secure_cookies;
   // Reports and imports run on the slow pool: they never hold the workers that answer the rest.
@@ -174,18 +185,18 @@ int run_serve(const std::string& database, const ServeOptions& o) {
   };
   auto observe = [&](const http::Request& req, const http::Response& res, double seconds) {
     metrics.record(req.method, res.route.empty() ? "(none)" : res.route, res.status, seconds);
-    spdlog::info(access_log_line(req, res, seconds));
+    http::thread_log::write_line(access_log_line(req, res, seconds));
   };
 
   // Deadline reminders: once now, then every 10 minutes while serving.
-  core::sweep_deadlines(*db->acquire());
+  core::sweep_deadlines(*db->acquire_unlimited());
   BackgroundLoop sweeper(std::chrono::minutes(10), [&] {
-    int n = core::sweep_deadlines(*db->acquire());
+    int n = core::sweep_deadlines(*db->acquire_unlimited());
     if (n > 0) spdlog::info(R"({{"event":"deadline_reminders","count":{}}})", n);
   });
   // Report jobs: run as soon as they are queued.
   BackgroundLoop jobs(std::chrono::seconds(5), [&] {
-    auto c = db->acquire();
+    auto c = db->acquire_unlimited();  // a job is what may take longer than a request
     while (core::run_next_job(*c)) {
     }
   });
@@ -209,7 +220,7 @@ int run_seed_demo(const std::string& database) {
   auto db = store::Database::open(database);
   db->migrate();
   auto lease = db->acquire();
-  core::seed_demo(*lease, std::cout);
+  seed::seed_demo(*lease, std::cout);
   return 0;
 }
 
@@ -253,7 +264,7 @@ int run_seed_bench(const std::string& database, int cooperatives, int petitions)
   auto db = store::Database::open(database);
   db->migrate();
   auto lease = db->acquire();
-  core::seed_bench(*lease, cooperatives, petitions, std::cout);
+  seed::seed_bench(*lease, cooperatives, petitions, std::cout);
   return 0;
 }
 

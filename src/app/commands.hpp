@@ -9,6 +9,8 @@ namespace hoptac::app {
 struct ServeOptions {
   std::string listen;
   int threads = 4;
+  int io_threads = 0;               // 0: one per core
+  int statement_timeout_ms = 2000;  // 0: none
   std::string web_dir;
   std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For/-Proto are believed
   bool secure_cookies = false;               // always mark the session cookie Secure

@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
 #include <cstdlib>
 #include <iostream>
 
@@ -11,6 +12,21 @@ namespace {
 std::string env_or(const char* name, const std::string& fallback) {
   const char* v = std::getenv(name);
   return v && *v ? v : fallback;
+}
+
+// A whole number of milliseconds from the environment; a wrong value stops the program with
+// a message, before it serves anything.
+int env_milliseconds(const char* name, int fallback) {
+  const char* v = std::getenv(name);
+  if (v == nullptr || *v == 0) return fallback;
+  char* end = nullptr;
+  errno = 0;
+  long x = std::strtol(v, &end, 10);
+  if (errno != 0 || *end != 0 || x < 0 || x > 3600000) {
+    std::cerr << "hoptac: " << name << " must be a whole number of milliseconds, 0 to 3600000\n";
+    std::exit(2);
+  }
+  return static_cast<int>(x);
 }
 }  // namespace
 
@@ -29,6 +45,16 @@ int main(int argc, char** argv) {
                         "HOST:PORT (env HOPTAC_LISTEN); port 0 picks one");
   serve_cmd->add_option("--threads", serve.threads, "worker threads for requests")
       ->check(CLI::Range(1, 64));
+  serve_cmd
+      ->add_option("--io-threads", serve.io_threads,
+                   "threads that read and write connections (0: one per core)")
+      ->check(CLI::Range(0, 256));
+  serve.statement_timeout_ms = env_milliseconds("HOPTAC_STATEMENT_TIMEOUT_MS", 2000);
+  serve_cmd
+      ->add_option("--statement-timeout-ms", serve.statement_timeout_ms,
+                   "stop a request's database statement after this long, answering 503 "
+                   "(env HOPTAC_STATEMENT_TIMEOUT_MS; 0: no limit)")
+      ->check(CLI::Range(0, 3600000));
   serve_cmd->add_option("--web", serve.web_dir, "directory of the built web application");
   // A comma-separated list, as an operator writes it in a unit file's environment.
   for (const auto& a : CLI::detail::split(env_or("HOPTAC_TRUSTED_PROXIES", ""), ','))

@@ -5,8 +5,8 @@
 
 #include "store/database.hpp"
 
-namespace hoptac::core {
+namespace hoptac::seed {
 
 void seed_bench(store::Connection& c, int cooperatives, int petitions, std::ostream& out);
 
-}  // namespace hoptac::core
+}  // namespace hoptac::seed

@@ -1,4 +1,4 @@
-#include "core/demo_petitions.hpp"
+#include "seed/demo_petitions.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -13,7 +13,10 @@
 #include "store/petitions_repo.hpp"
 #include "store/reference_repo.hpp"
 
-namespace hoptac::core {
+namespace hoptac::seed {
+
+// The generators build their data through the use cases, as a user would.
+using namespace hoptac::core;  // NOLINT(google-build-using-namespace)
 
 namespace {
 
@@ -514,4 +517,4 @@ void seed_demo_petitions(store::Connection& c, const DemoIds& ids) {
       "Đã khảo sát hiện trạng Cụm công nghiệp Vằng Mười cùng UBND huyện.");
 }
 
-}  // namespace hoptac::core
+}  // namespace hoptac::seed

@@ -6,7 +6,7 @@
 // hold overdue, due-soon and recent petitions.
 #include "store/database.hpp"
 
-namespace hoptac::core {
+namespace hoptac::seed {
 
 struct DemoIds {
   int64_t kien_truc_xanh = 0, tai_hoan = 0;
@@ -16,4 +16,4 @@ struct DemoIds {
 // Runs inside seed_demo's transaction, after the demo accounts exist.
 void seed_demo_petitions(store::Connection& c, const DemoIds& ids);
 
-}  // namespace hoptac::core
+}  // namespace hoptac::seed

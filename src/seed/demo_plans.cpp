@@ -1,4 +1,4 @@
-#include "core/demo_plans.hpp"
+#include "seed/demo_plans.hpp"
 
 #include <stdexcept>
 
@@ -7,7 +7,10 @@
 #include "store/awards_repo.hpp"
 #include "store/planning_repo.hpp"
 
-namespace hoptac::core {
+namespace hoptac::seed {
+
+// The generators build their data through the use cases, as a user would.
+using namespace hoptac::core;  // NOLINT(google-build-using-namespace)
 
 void seed_demo_plans(store::Connection& c) {
   store::PlanningRepo repo(c);
@@ -101,4 +104,4 @@ void seed_demo_awards(store::Connection& c, const std::vector<int64_t>& good,
            "45/QĐ-LMHTX", "Chủ tịch Liên minh Hợp tác xã tỉnh");
 }
 
-}  // namespace hoptac::core
+}  // namespace hoptac::seed

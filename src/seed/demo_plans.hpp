@@ -6,7 +6,7 @@
 
 #include "store/database.hpp"
 
-namespace hoptac::core {
+namespace hoptac::seed {
 
 constexpr int kDemoBangKhen = 8;
 constexpr int kDemoGiayKhen = 16;
@@ -16,4 +16,4 @@ void seed_demo_plans(store::Connection& c);
 void seed_demo_awards(store::Connection& c, const std::vector<int64_t>& good,
                       const std::vector<int64_t>& fair);
 
-}  // namespace hoptac::core
+}  // namespace hoptac::seed

@@ -1,4 +1,4 @@
-#include "core/demo_seed.hpp"
+#include "seed/demo_seed.hpp"
 
 #include <map>
 #include <stdexcept>
@@ -7,14 +7,17 @@
 #include "core/accounts.hpp"
 #include "core/clock.hpp"
 #include "core/cooperatives.hpp"
-#include "core/demo_petitions.hpp"
-#include "core/demo_plans.hpp"
 #include "domain/cooperative_rules.hpp"
+#include "seed/demo_petitions.hpp"
+#include "seed/demo_plans.hpp"
 #include "store/accounts_repo.hpp"
 #include "store/cooperatives_repo.hpp"
 #include "store/reference_repo.hpp"
 
-namespace hoptac::core {
+namespace hoptac::seed {
+
+// The generators build their data through the use cases, as a user would.
+using namespace hoptac::core;  // NOLINT(google-build-using-namespace)
 
 namespace {
 
@@ -355,4 +358,4 @@ void seed_demo(store::Connection& c, std::ostream& out) {
   print_accounts(out);
 }
 
-}  // namespace hoptac::core
+}  // namespace hoptac::seed

@@ -5,7 +5,7 @@
 
 #include "store/database.hpp"
 
-namespace hoptac::core {
+namespace hoptac::seed {
 
 constexpr const char* kDemoPassword = "hoptac-demo";
 constexpr int kDemoCooperatives = 455;
@@ -16,4 +16,4 @@ constexpr long long kDemoAverageIncome2024 = 59'000'000;
 // accounts) when the demo is already there; refuses a database that holds other data.
 void seed_demo(store::Connection& c, std::ostream& out);
 
-}  // namespace hoptac::core
+}  // namespace hoptac::seed
