@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync, symlinkSync, readFileSync } from 'node:fs';
+import { gzipSync, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import { rawGet } from './raw_http.mjs';
@@ -19,11 +20,17 @@ before(async () => {
   mkdirSync(join(root, 'assets'), { recursive: true });
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>hoptac</title><p>app</p>');
   writeFileSync(join(root, 'assets', 'app-1234.js'), 'console.log("app")');
+  // The build's compressed copies (web/scripts/compress.mjs); one of them links out of the root.
+  writeFileSync(join(root, 'assets', 'app-1234.js.gz'), gzipSync('console.log("app")'));
+  writeFileSync(join(root, 'index.html.gz'), gzipSync('<!doctype html><title>hoptac</title><p>app</p>'));
+  writeFileSync(join(root, 'assets', 'plain-1.css'), 'p{}');
+  writeFileSync(join(root, 'assets', 'linked-1.js'), 'console.log("linked")');
   writeFileSync(join(root, '.env'), SECRET);
   writeFileSync(secret, SECRET);
   symlinkSync(secret, join(root, 'assets', 'leak.js'));
   symlinkSync(server.dir, join(root, 'up'));
   symlinkSync('/etc', join(root, 'etc-link'));
+  symlinkSync(secret, join(root, 'assets', 'linked-1.js.gz'));
   server = await startServer({ demo: false, dir: server.dir, args: ['--web', root] });
 });
 after(async () => { await server.stop(); server.cleanup(); });
@@ -77,4 +84,29 @@ test('absolute-form and asterisk targets are refused with 400, with the security
     assert.equal(res.headers['x-content-type-options'], 'nosniff', target);
     assert.match(res.headers['content-security-policy'] ?? '', /frame-ancestors 'none'/, target);
   }
+});
+
+test('a client that takes gzip gets the compressed copy; the others, and links out, do not', async () => {
+  const gz = await rawGet(server.port, '/assets/app-1234.js', 'Accept-Encoding: gzip, br\r\n');
+  assert.equal(gz.status, 200);
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.match(gz.headers['content-type'], /javascript/);
+  assert.match(gz.headers.vary, /Accept-Encoding/);
+  assert.equal(gunzipSync(gz.body).toString(), 'console.log("app")');
+  const plain = await rawGet(server.port, '/assets/app-1234.js');
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.equal(plain.body.toString(), 'console.log("app")');
+  const refused = await rawGet(server.port, '/assets/app-1234.js', 'Accept-Encoding: gzip;q=0, br\r\n');
+  assert.equal(refused.headers['content-encoding'], undefined, 'q=0 refuses gzip');
+  const route = await rawGet(server.port, '/hop-tac-xa/12', 'Accept-Encoding: gzip\r\n');
+  assert.equal(route.headers['content-encoding'], 'gzip', 'the app page too');
+  assert.match(gunzipSync(route.body).toString(), /<p>app<\/p>/);
+  const noCopy = await rawGet(server.port, '/assets/plain-1.css', 'Accept-Encoding: gzip\r\n');
+  assert.equal(noCopy.headers['content-encoding'], undefined);
+  assert.equal(noCopy.body.toString(), 'p{}');
+  const linked = await rawGet(server.port, '/assets/linked-1.js', 'Accept-Encoding: gzip\r\n');
+  assert.equal(linked.status, 200);
+  assert.equal(linked.headers['content-encoding'], undefined, 'a copy that links out is not served');
+  assert.ok(!linked.body.toString().includes(SECRET));
+  assert.equal(linked.body.toString(), 'console.log("linked")');
 });
