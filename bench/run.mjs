@@ -300,7 +300,10 @@ for (const r of READS) {
   if (small && big) lines.push(`- growth of ${name}: p95 ${f(small.p95, 2)} ms at ${SIZES[0].toLocaleString('en-US')} → ${f(big.p95, 2)} ms at ${LARGEST.toLocaleString('en-US')} = ${(big.p95 / small.p95).toFixed(2)}× (target ≤ 2×: ${big.p95 <= 2 * small.p95 ? 'met' : 'missed'})`);
 }
 lines.push('', '## Web', '', '```', web.trim(), '```', '', '## Hot functions (Google Benchmark)', '', micro.trim(), '');
+// What the figures mean, where a target is missed and why: written by hand after a run.
+if (existsSync('bench/analysis.md')) lines.push(readFileSync('bench/analysis.md', 'utf8').trim(), '');
 writeFileSync(`${DIR}/results.md`, lines.join('\n') + '\n');
+if (!process.env.BENCH_DIR) writeFileSync('bench/RESULTS.md', lines.join('\n') + '\n');
 console.log(lines.join('\n'));
 
 function require_mem() {

@@ -308,7 +308,8 @@ Petition apply_transition(store::Connection& c, const domain::Actor& actor, Peti
   p.state = std::string(decision.to);
   repo.update(p, now);
   repo.add_history(p.id, actor.user_id, a, from, p.state, reason, now);
-  repo.refresh_search(p.id);
+  // Only an answer adds searchable text (its words are found with the petition's).
+  if (a == "answer" || a == "record_at_conference") repo.refresh_search(p.id);
 
   if (a == "submit")
     notify_role(

@@ -130,11 +130,13 @@ SqliteConnection::SqliteConnection(const std::string& path, std::shared_ptr<Writ
 }
 
 SqliteConnection::~SqliteConnection() {
+  end_write();
   cache_.clear();  // statements are finalized before the connection closes
   if (db_) sqlite3_close(db_);
 }
 
 Statement SqliteConnection::prepare(std::string_view sql) {
+  if (writing_) return writer_->prepare(sql);
   std::string key(sql);
   auto it = cache_.find(key);
   if (it != cache_.end()) return Statement(it->second.get());
@@ -149,6 +151,7 @@ Statement SqliteConnection::prepare(std::string_view sql) {
 }
 
 void SqliteConnection::exec(std::string_view sql) {
+  if (writing_) return writer_->exec(sql);
   std::string s(sql);
   deadline_->start();
   char* err = nullptr;
@@ -161,7 +164,7 @@ void SqliteConnection::exec(std::string_view sql) {
 }
 
 int64_t SqliteConnection::changes() const {
-  return sqlite3_changes64(db_);
+  return writing_ ? writer_->changes() : sqlite3_changes64(db_);
 }
 
 void SqliteConnection::set_statement_limit(std::chrono::milliseconds limit) {
@@ -169,24 +172,35 @@ void SqliteConnection::set_statement_limit(std::chrono::milliseconds limit) {
 }
 
 // BEGIN IMMEDIATE for writes (one writer at a time, no upgrade deadlocks), deferred for reads.
-// A writer first waits for the other writers of this process on the gate's lock.
+// A writer first waits for the other writers of this process on the gate's lock, then runs
+// its transaction on the gate's writer connection: the only one of this process that changes
+// the file, so its page cache stays valid from one write to the next (a connection's cache
+// is dropped whenever another one has written). Statements prepared meanwhile are the
+// writer's; they are used only inside the transaction.
+// BEGIN, COMMIT and ROLLBACK are prepared once (sqlite3_exec would parse them every time).
+void SqliteConnection::run(std::string_view sql) {
+  prepare(sql).run();
+}
+
 void SqliteConnection::begin(bool write) {
-  if (!write) return exec("BEGIN");
+  if (!write) return run("BEGIN");
   gate_->lock_writer();
   try {
-    exec("BEGIN IMMEDIATE");
+    writer_ = &gate_->writer();
+    writer_->set_statement_limit(deadline_->limit);
+    writer_->run("BEGIN IMMEDIATE");
   } catch (...) {
     gate_->unlock_writer();
     throw;
   }
   writing_ = true;
-  changes_at_begin_ = sqlite3_total_changes64(db_);
+  changes_at_begin_ = sqlite3_total_changes64(writer_->db_);
 }
 
 void SqliteConnection::commit() {
-  if (!writing_) return exec("COMMIT");
-  exec("COMMIT");  // on failure the transaction is still open: rollback() releases the lock
-  const bool changed = sqlite3_total_changes64(db_) != changes_at_begin_;
+  if (!writing_) return run("COMMIT");
+  run("COMMIT");  // on failure the transaction is still open: rollback() releases the lock
+  const bool changed = sqlite3_total_changes64(writer_->db_) != changes_at_begin_;
   const uint64_t ticket = changed ? gate_->committed() : 0;
   end_write();
   if (changed) gate_->wait_durable(ticket);
@@ -194,7 +208,7 @@ void SqliteConnection::commit() {
 
 void SqliteConnection::rollback() {
   try {
-    exec("ROLLBACK");
+    run("ROLLBACK");
   } catch (...) {
     end_write();
     throw;

@@ -35,9 +35,11 @@ class SqliteConnection final : public Connection {
 
  private:
   void end_write();
+  void run(std::string_view sql);  // one cached statement
   std::shared_ptr<WriteGate> gate_;
   std::unique_ptr<Deadline> deadline_;
-  bool writing_ = false;  // holds the gate's writer lock
+  bool writing_ = false;  // holds the gate's writer lock, and runs on its writer connection
+  SqliteConnection* writer_ = nullptr;
   int64_t changes_at_begin_ = 0;
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> cache_;

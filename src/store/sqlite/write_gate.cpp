@@ -7,10 +7,19 @@
 #include <cstring>
 
 #include "store/connection.hpp"
+#include "store/sqlite/connection.hpp"
 
 namespace hoptac::store::sqlite {
 
-WriteGate::WriteGate(std::string database_path) : wal_path_(std::move(database_path) + "-wal") {}
+WriteGate::WriteGate(std::string database_path)
+    : database_path_(std::move(database_path)), wal_path_(database_path_ + "-wal") {}
+
+WriteGate::~WriteGate() = default;
+
+SqliteConnection& WriteGate::writer() {
+  if (!writer_connection_) writer_connection_ = std::make_unique<SqliteConnection>(database_path_);
+  return *writer_connection_;
+}
 
 // fdatasync through a descriptor of our own: Linux writes out the file's pages whoever wrote
 // them. Opened each time, so that a WAL that SQLite deleted and made again is still the one.

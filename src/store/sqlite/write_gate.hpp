@@ -3,33 +3,42 @@
 //
 // - the writer lock: SQLite lets one writer in at a time; waiting on a mutex wakes the next
 //   writer the moment the last one commits, where SQLite's busy handler sleeps and polls;
+// - the writer connection, on which every write transaction runs, its cache kept warm;
 // - group commit: a write transaction commits without syncing (synchronous=NORMAL), and is
 //   acknowledged only once an fdatasync of the WAL that began after its commit has ended. One
 //   sync covers every transaction committed before it started, so concurrent requests share
 //   their syncs, and none is answered before it is on disk (docs/decisions.md, "Group commit").
 #include <condition_variable>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
 
 namespace hoptac::store::sqlite {
 
+class SqliteConnection;
+
 class WriteGate {
  public:
   explicit WriteGate(std::string database_path);
+  ~WriteGate();
 
   void lock_writer() { writer_.lock(); }
   // Called with the writer lock held, right after a COMMIT that changed something: the
   // ticket to wait for.
   uint64_t committed() { return ++committed_; }
   void unlock_writer() { writer_.unlock(); }
+  // The connection every write transaction of this process runs on (opened at first use);
+  // only with the writer lock held.
+  SqliteConnection& writer();
 
   // Returns once the WAL holding commit `ticket` is on disk; throws when it cannot sync.
   void wait_durable(uint64_t ticket);
 
  private:
   void sync_wal();
-  std::string wal_path_;
+  std::string database_path_, wal_path_;
+  std::unique_ptr<SqliteConnection> writer_connection_;  // guarded by writer_
   std::mutex writer_;
   uint64_t committed_ = 0;  // guarded by writer_
 
