@@ -22,6 +22,18 @@ class Conditions {
   }
   void add(const std::string& condition, Value value) { add(condition, {std::move(value)}); }
   const std::string& sql() const { return sql_; }
+  // The conditions and their values in one string: the same key for the same filters.
+  std::string key() const {
+    std::string k = sql_;
+    for (const auto& v : values_) {
+      k += '\x1f';
+      if (const auto* i = std::get_if<int64_t>(&v))
+        k += std::to_string(*i);
+      else
+        k += std::get<std::string>(v);
+    }
+    return k;
+  }
   void bind(Statement& st) const {
     for (const auto& v : values_) std::visit([&](const auto& x) { st.bind(x); }, v);
   }

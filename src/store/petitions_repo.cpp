@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "store/capped_counts.hpp"
 #include "store/conditions.hpp"
 #include "store/search.hpp"
 #include "text/fold.hpp"
@@ -447,9 +448,15 @@ std::vector<domain::Petition> PetitionsRepo::list(const PetitionFilter& f, int64
     if (f.count_cap > 0)
       sql = "SELECT count(*) FROM (SELECT 1 FROM " + counted + " " + w.sql() + " LIMIT " +
             std::to_string(f.count_cap + 1) + ") n";
-    auto st = c_.prepare(sql);
-    w.bind(st);
-    *total = st.step() ? st.i64(0) : 0;
+    const std::string key = sql + '\x1e' + w.key();
+    if (f.count_cap > 0 && capped_counts::recently_over(key)) {
+      *total = f.count_cap + 1;
+    } else {
+      auto st = c_.prepare(sql);
+      w.bind(st);
+      *total = st.step() ? st.i64(0) : 0;
+      if (f.count_cap > 0 && *total > f.count_cap) capped_counts::remember_over(key);
+    }
     const bool over = f.count_cap > 0 && *total > f.count_cap;
     if (over) *total = f.count_cap;
     if (capped) *capped = over;

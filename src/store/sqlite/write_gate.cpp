@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 
 #include "store/connection.hpp"
@@ -14,11 +15,51 @@ namespace hoptac::store::sqlite {
 WriteGate::WriteGate(std::string database_path)
     : database_path_(std::move(database_path)), wal_path_(database_path_ + "-wal") {}
 
-WriteGate::~WriteGate() = default;
+WriteGate::~WriteGate() {
+  {
+    std::lock_guard lock(checkpoint_mutex_);
+    stopping_ = true;
+  }
+  checkpoint_cv_.notify_all();
+  if (checkpointer_.joinable()) checkpointer_.join();
+}
 
 SqliteConnection& WriteGate::writer() {
-  if (!writer_connection_) writer_connection_ = std::make_unique<SqliteConnection>(database_path_);
+  if (!writer_connection_) {
+    writer_connection_ = std::make_unique<SqliteConnection>(database_path_);
+    writer_connection_->exec("PRAGMA wal_autocheckpoint = 0");
+    checkpointer_ = std::thread([this] { checkpoint_loop(); });
+  }
   return *writer_connection_;
+}
+
+// A checkpoint of its own connection whenever something was committed since the last one. A
+// failed or partial checkpoint (a reader still on old frames) is simply tried again.
+void WriteGate::checkpoint_loop() {
+  try {
+    SqliteConnection c(database_path_);
+    uint64_t done = 0;
+    std::unique_lock lock(checkpoint_mutex_);
+    while (!checkpoint_cv_.wait_for(lock, std::chrono::milliseconds(250),
+                                    [this] { return stopping_; })) {
+      uint64_t now = 0;
+      {
+        std::lock_guard writer(writer_);
+        now = committed_;
+      }
+      if (now == done) continue;
+      lock.unlock();
+      try {
+        c.exec("PRAGMA wal_checkpoint(PASSIVE)");
+        done = now;
+      } catch (const std::exception&) {
+      }
+      lock.lock();
+    }
+  } catch (const std::exception&) {
+    // Without this thread the WAL only grows until the last connection closes; SQLite then
+    // checkpoints it. Nothing is lost either way.
+  }
 }
 
 // fdatasync through a descriptor of our own: Linux writes out the file's pages whoever wrote

@@ -7,12 +7,16 @@
 // - group commit: a write transaction commits without syncing (synchronous=NORMAL), and is
 //   acknowledged only once an fdatasync of the WAL that began after its commit has ended. One
 //   sync covers every transaction committed before it started, so concurrent requests share
-//   their syncs, and none is answered before it is on disk (docs/decisions.md, "Group commit").
+//   their syncs, and none is answered before it is on disk (docs/decisions.md, "Group commit");
+// - checkpoints off the writers' path: the writer connection never checkpoints at a commit
+//   (wal_autocheckpoint=0); a thread of the gate copies the WAL into the database a few times a
+//   second without blocking anyone (PASSIVE), syncing both files as it does.
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 
 namespace hoptac::store::sqlite {
 
@@ -37,6 +41,7 @@ class WriteGate {
 
  private:
   void sync_wal();
+  void checkpoint_loop();
   std::string database_path_, wal_path_;
   std::unique_ptr<SqliteConnection> writer_connection_;  // guarded by writer_
   std::mutex writer_;
@@ -47,6 +52,11 @@ class WriteGate {
   uint64_t synced_ = 0;  // every commit up to this one is on disk
   bool syncing_ = false;
   std::string sync_error_;
+
+  std::thread checkpointer_;  // started with the writer connection
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_cv_;
+  bool stopping_ = false;
 };
 
 }  // namespace hoptac::store::sqlite
