@@ -591,8 +591,7 @@ std::vector<Petition> list_public_petitions(store::Connection& c, const Petition
 Petition get_public_petition(store::Connection& c, const std::string& code) {
   store::PetitionsRepo repo(c);
   Transaction tx(c, Transaction::Mode::read);
-  auto id = repo.id_by_code(code);
-  auto p = id ? repo.get(*id) : std::nullopt;
+  auto p = repo.get_by_code(code);
   if (!p || !p->published) throw Failure::not_found("kiến nghị đã công khai", "published petition");
   return *p;
 }

@@ -246,6 +246,16 @@ void PetitionsRepo::rebuild_tallies() {
 std::optional<domain::Petition> PetitionsRepo::get(int64_t id) {
   auto st = c_.prepare(select_from("petitions p") + "WHERE p.id = ?");
   st.bind(id);
+  return first_with_details(st);
+}
+
+std::optional<domain::Petition> PetitionsRepo::get_by_code(const std::string& code) {
+  auto st = c_.prepare(select_from("petitions p") + "WHERE p.code = ?");
+  st.bind(code);
+  return first_with_details(st);
+}
+
+std::optional<domain::Petition> PetitionsRepo::first_with_details(Statement& st) {
   if (!st.step()) return std::nullopt;
   std::vector<domain::Petition> one{read_petition(st)};
   load_details(one);

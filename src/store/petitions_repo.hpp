@@ -65,6 +65,7 @@ class PetitionsRepo {
   void flush_load();
   void rebuild_tallies();
   std::optional<domain::Petition> get(int64_t id);
+  std::optional<domain::Petition> get_by_code(const std::string& code);
   std::optional<int64_t> id_by_code(const std::string& code);
   // Writes every mutable column of `p` and bumps the version.
   void update(const domain::Petition& p, const std::string& now);
@@ -104,6 +105,7 @@ class PetitionsRepo {
 
  private:
   int64_t insert_row(const domain::Petition& p);
+  std::optional<domain::Petition> first_with_details(Statement& st);
   void load_details(std::vector<domain::Petition>& ps);
   Connection& c_;
 };

@@ -120,7 +120,11 @@ std::vector<domain::OcopFacts> PlanningRepo::ocop_facts(const Place& place) {
 }
 
 std::optional<std::pair<int, int>> PlanningRepo::years_with_figures() {
-  auto st = c_.prepare("SELECT min(year), max(year) FROM cooperative_years");
+  // Two subqueries: SQLite reads a lone min() or max() from the index's ends, but scans the
+  // table for both in one query.
+  auto st = c_.prepare(
+      "SELECT (SELECT min(year) FROM cooperative_years), (SELECT max(year) FROM "
+      "cooperative_years)");
   if (!st.step() || st.is_null(0)) return std::nullopt;
   return std::make_pair(static_cast<int>(st.i64(0)), static_cast<int>(st.i64(1)));
 }
