@@ -30,7 +30,8 @@ INSERT INTO petitions_fts_new (rowid, folded) SELECT rowid, folded FROM petition
 DROP TABLE petitions_fts;
 ALTER TABLE petitions_fts_new RENAME TO petitions_fts;
 -- Every write transaction adds a small segment to the index; merging them four at a time (the
--- default) cost a write as much as the rest of it. Eight at a time, and a forced merge only at
--- 32 segments on a level, make a write a third cheaper for a search a fifth slower.
-INSERT INTO petitions_fts (petitions_fts, rank) VALUES ('automerge', 8);
-INSERT INTO petitions_fts (petitions_fts, rank) VALUES ('crisismerge', 32);
+-- default) cost a write at a million petitions more than the rest of it. Sixteen at a time,
+-- and a forced merge only at 64 segments on a level, made the index's part of a write three
+-- times cheaper (0.59 to 0.20 ms) for a search about a quarter slower.
+INSERT INTO petitions_fts (petitions_fts, rank) VALUES ('automerge', 16);
+INSERT INTO petitions_fts (petitions_fts, rank) VALUES ('crisismerge', 64);

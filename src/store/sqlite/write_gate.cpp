@@ -1,6 +1,7 @@
 #include "store/sqlite/write_gate.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -28,13 +29,20 @@ SqliteConnection& WriteGate::writer() {
   if (!writer_connection_) {
     writer_connection_ = std::make_unique<SqliteConnection>(database_path_);
     writer_connection_->exec("PRAGMA wal_autocheckpoint = 0");
+    // When the WAL starts again from its beginning, it is cut back to this size.
+    writer_connection_->exec("PRAGMA journal_size_limit = " +
+                             std::to_string(kWalBytesBeforeFullCheckpoint));
     checkpointer_ = std::thread([this] { checkpoint_loop(); });
   }
   return *writer_connection_;
 }
 
-// A checkpoint of its own connection whenever something was committed since the last one. A
-// failed or partial checkpoint (a reader still on old frames) is simply tried again.
+// A checkpoint of its own connection whenever something was committed since the last one,
+// beside the writers. Under steady writes such a checkpoint never catches up with the end of
+// the WAL, and SQLite starts the WAL again from its beginning only once it has: past 64 MiB,
+// the checkpoint runs with the writer lock held, so that it completes (a pause of tens of
+// milliseconds for the writers, as often as it takes to write 64 MiB). A failed or partial
+// checkpoint (a reader still on old frames) is simply tried again.
 void WriteGate::checkpoint_loop() {
   try {
     SqliteConnection c(database_path_);
@@ -50,7 +58,12 @@ void WriteGate::checkpoint_loop() {
       if (now == done) continue;
       lock.unlock();
       try {
-        c.exec("PRAGMA wal_checkpoint(PASSIVE)");
+        if (wal_bytes() > kWalBytesBeforeFullCheckpoint) {
+          std::lock_guard writer(writer_);
+          c.exec("PRAGMA wal_checkpoint(PASSIVE)");
+        } else {
+          c.exec("PRAGMA wal_checkpoint(PASSIVE)");
+        }
         done = now;
       } catch (const std::exception&) {
       }
@@ -60,6 +73,11 @@ void WriteGate::checkpoint_loop() {
     // Without this thread the WAL only grows until the last connection closes; SQLite then
     // checkpoints it. Nothing is lost either way.
   }
+}
+
+int64_t WriteGate::wal_bytes() const {
+  struct stat st {};
+  return ::stat(wal_path_.c_str(), &st) == 0 ? static_cast<int64_t>(st.st_size) : 0;
 }
 
 // fdatasync through a descriptor of our own: Linux writes out the file's pages whoever wrote

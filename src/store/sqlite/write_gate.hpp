@@ -10,7 +10,8 @@
 //   their syncs, and none is answered before it is on disk (docs/decisions.md, "Group commit");
 // - checkpoints off the writers' path: the writer connection never checkpoints at a commit
 //   (wal_autocheckpoint=0); a thread of the gate copies the WAL into the database a few times a
-//   second without blocking anyone (PASSIVE), syncing both files as it does.
+//   second beside the writers (PASSIVE), syncing both files as it does, and with the writers
+//   held for a moment when the WAL has grown past 64 MiB, so that it starts again.
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -42,6 +43,8 @@ class WriteGate {
  private:
   void sync_wal();
   void checkpoint_loop();
+  int64_t wal_bytes() const;
+  static constexpr int64_t kWalBytesBeforeFullCheckpoint = 64 << 20;
   std::string database_path_, wal_path_;
   std::unique_ptr<SqliteConnection> writer_connection_;  // guarded by writer_
   std::mutex writer_;
