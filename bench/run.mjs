@@ -219,7 +219,7 @@ async function importRow(engine, database, freshDatabase) {
   const body = await res.json();
   await stop(fresh);
   const lines = csv.trim().split('\n').length - 1;
-  rows.push({ engine, size: '', name: `import ${lines} cooperatives (CSV)`, conns: '', rps: null, p50: took * 1000, p95: null, p99: null,
+  rows.push({ engine, size: '', name: `import ${lines} cooperatives (CSV)`, conns: '', rps: null, p50: null, p95: null, p99: null,
     ratio: null, want: '≤ 5 s', verdict: res.status === 200 && took <= 5 ? 'met' : `missed: ${res.status} in ${took.toFixed(1)} s`,
     note: `${took.toFixed(2)} s, ${body.created ?? body.imported ?? ''} created` });
   log(`import: ${res.status} in ${took.toFixed(2)} s`, JSON.stringify(body).slice(0, 200));
