@@ -20,7 +20,7 @@ const THREADS = Number(process.env.IO_THREADS ?? cpus().length);
 const PORTS = { roof: 18900, nginx: 18901, hoptac: 18902, scratch: 18903 };
 mkdirSync(DIR, { recursive: true });
 
-const run = (cmd, args, opts = {}) => {
+const run = (cmd, args, opts = {}) => {  // its standard output; throws on failure
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr || r.stdout}`);
   return r.stdout;
@@ -55,7 +55,7 @@ function postgres(sqliteDb) {
   const dir = `${process.cwd()}/${DIR}/pg`;
   if (!existsSync(`${dir}/.loaded`)) {
     spawnSync('scripts/pg-throwaway', ['stop', dir]);
-    const url = run('scripts/pg-throwaway', ['start', dir]).trim();
+    run('scripts/pg-throwaway', ['start', dir]);
     // Settings for a database of a few GB on a machine with memory to spare (docs/deploy.md).
     const conf = "shared_buffers = '1GB'\neffective_cache_size = '8GB'\nwork_mem = '32MB'\n" +
       "maintenance_work_mem = '512MB'\nrandom_page_cost = 1.1\nmax_wal_size = '4GB'\n";
@@ -69,7 +69,6 @@ function postgres(sqliteDb) {
     run(BIN, ['migrate-data', '--from', `sqlite:${sqliteDb}`, '--to', again]);
     run('psql', ['-X', '-q', again, '-c', 'VACUUM ANALYZE']);
     writeFileSync(`${dir}/.loaded`, `${seconds(t0).toFixed(1)}\n`);
-    void url;
   }
   timings[`migrate-data ${LARGEST} to PostgreSQL`] = Number(readFileSync(`${dir}/.loaded`, 'utf8'));
   return run('scripts/pg-throwaway', ['resume', dir]).trim();
@@ -85,7 +84,7 @@ async function waitFor(url, tries = 600) {
   }
   throw new Error(`${url} did not answer`);
 }
-function start(cmd, args, logFile) {
+function start(cmd, args) {
   const c = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'ignore'], detached: false });
   children.push(c);
   return c;
