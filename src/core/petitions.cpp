@@ -148,185 +148,234 @@ domain::Ref require_agency(store::PetitionsRepo& repo, std::optional<int64_t> id
   return *a;
 }
 
-// Applies one transition to a loaded petition inside the caller's transaction.
-Petition apply_transition(store::Connection& c, const domain::Actor& actor, Petition p,
-                          const TransitionInput& in) {
-  store::PetitionsRepo repo(c);
-  auto decision = domain::decide(p.state, in.action, actor.role);
+// The checks every transition passes first: the workflow allows the action from this state
+// for this role, a cooperative acts on its own petitions, only the lead agency answers.
+domain::Decision authorize(const domain::Actor& actor, const Petition& p,
+                           const std::string& action) {
+  auto decision = domain::decide(p.state, action, actor.role);
   switch (decision.verdict) {
     case domain::Verdict::unknown_action:
-      throw Failure::invalid_field("action", "Thao tác không tồn tại: " + in.action,
-                                   "Unknown action: " + in.action);
+      throw Failure::invalid_field("action", "Thao tác không tồn tại: " + action,
+                                   "Unknown action: " + action);
     case domain::Verdict::wrong_role:
       throw Failure::forbidden();
     case domain::Verdict::wrong_state:
-      throw Failure(
-          FailureKind::conflict,
-          "Không thể '" + in.action + "' khi kiến nghị đang ở trạng thái '" + p.state + "'",
-          "Cannot '" + in.action + "' a petition that is '" + p.state + "'");
+      throw Failure(FailureKind::conflict,
+                    "Không thể '" + action + "' khi kiến nghị đang ở trạng thái '" + p.state + "'",
+                    "Cannot '" + action + "' a petition that is '" + p.state + "'");
     case domain::Verdict::allowed:
       break;
   }
-  // Ownership: a cooperative acts on its own petitions, a department for its own agency.
   if (actor.role == Role::coop && !speaks_for(actor, p)) throw Failure::forbidden();
-  if (in.action == "answer" &&
+  if (action == "answer" &&
       !(actor.agency_id && p.lead_agency && p.lead_agency->id == *actor.agency_id))
     throw Failure(FailureKind::forbidden, "Chỉ cơ quan chủ trì mới trả lời kiến nghị này",
                   "Only the lead agency answers this petition");
+  return decision;
+}
 
-  const std::string from = p.state;
-  const std::string now = now_iso();
-  const Date today = Date::today_in_vietnam();
-  auto calendar = working_calendar(c);
+// One transition in progress: what each action reads, and what it leaves to record and tell.
+struct Step {
+  store::Connection& c;
+  store::PetitionsRepo& repo;
+  const domain::Actor& actor;
+  const TransitionInput& in;
+  Petition& p;
+  const std::string now;
+  const Date today;
+  const domain::WorkingCalendar calendar;
   domain::Problems problems;
-  std::string reason = in.reason.value_or("");
+  std::string reason;
   std::optional<Message> to_petitioners, to_lead;
   std::vector<int64_t> coordinators_to_notify;
+};
 
-  const std::string& a = in.action;
-  if (a == "submit") {
-    p.submitted_at = now;
-  } else if (a == "return" || a == "reject") {
-    reason = required_text(in.reason, "reason", 2000, problems);
-    to_petitioners =
-        a == "return"
-            ? message(p, "returned",
-                      "Kiến nghị cần bổ sung thông tin:", "More information needed for")
-            : message(p, "rejected", "Kiến nghị không được tiếp nhận:", "Petition rejected:");
-  } else if (a == "receive") {
-    if (in.categories) {
-      check_categories(*in.categories, repo, problems);
-      if (problems.empty()) {
-        p.categories = *in.categories;
-        repo.set_categories(p.id, p.categories);
-      }
-    }
-  } else if (a == "assign") {
-    auto lead = require_agency(repo, in.lead_agency_id, "lead_agency_id", problems);
-    std::vector<domain::Ref> coordinators;
-    for (auto id : in.coordinating_agency_ids.value_or(std::vector<int64_t>{})) {
-      auto x = repo.agency(id);
-      if (!x)
-        problems.add("coordinating_agency_ids", "Không có cơ quan " + std::to_string(id),
+void return_or_reject(Step& s) {
+  s.reason = required_text(s.in.reason, "reason", 2000, s.problems);
+  s.to_petitioners =
+      s.in.action == "return"
+          ? message(s.p, "returned",
+                    "Kiến nghị cần bổ sung thông tin:", "More information needed for")
+          : message(s.p, "rejected", "Kiến nghị không được tiếp nhận:", "Petition rejected:");
+}
+
+void receive(Step& s) {
+  if (!s.in.categories) return;
+  check_categories(*s.in.categories, s.repo, s.problems);
+  if (!s.problems.empty()) return;
+  s.p.categories = *s.in.categories;
+  s.repo.set_categories(s.p.id, s.p.categories);
+}
+
+void assign(Step& s) {
+  auto lead = require_agency(s.repo, s.in.lead_agency_id, "lead_agency_id", s.problems);
+  std::vector<domain::Ref> coordinators;
+  for (auto id : s.in.coordinating_agency_ids.value_or(std::vector<int64_t>{})) {
+    auto x = s.repo.agency(id);
+    if (!x)
+      s.problems.add("coordinating_agency_ids", "Không có cơ quan " + std::to_string(id),
                      "No agency " + std::to_string(id));
-      else if (id != lead.id)
-        coordinators.push_back(*x);
-    }
-    if (in.due_on && *in.due_on <= today)
-      problems.add("due_on", "Hạn trả lời phải sau hôm nay", "The due date must be after today");
-    if (problems.empty()) {
-      p.lead_agency = lead;
-      p.coordinating_agencies = coordinators;
-      p.assigned_on = today;
-      p.due_on = in.due_on ? *in.due_on : calendar.add_working_days(today, default_days(repo, p));
-      std::vector<int64_t> ids;
-      for (const auto& x : coordinators)
-        ids.push_back(x.id), coordinators_to_notify.push_back(x.id);
-      repo.set_coordinators(p.id, ids);
-      to_lead =
-          message(p, "assigned",
-                  "Kiến nghị được giao cho cơ quan của bạn:", "Petition assigned to your agency:");
-    }
-  } else if (a == "answer" || a == "record_at_conference") {
-    domain::PetitionAnswer answer;
-    answer.text = required_text(in.text, "text", domain::kMaxPetitionContent, problems);
-    answer.legal_basis = in.legal_basis.value_or("");
-    if (text::length_in_characters(answer.legal_basis) > 1000)
-      problems.add("legal_basis", "Dài quá 1000 ký tự", "Longer than 1000 characters");
-    answer.answered_on = today.iso();
-    if (a == "answer") {
-      answer.agency = *p.lead_agency;
-    } else {
-      answer.agency = require_agency(repo, in.lead_agency_id, "lead_agency_id", problems);
-      answer.at_conference = true;
-      store::ConferencesRepo conferences(c);
-      auto conference_id = in.conference_id ? in.conference_id : p.conference_id;
-      auto k = conference_id ? conferences.get(*conference_id) : std::nullopt;
-      if (!k) {
-        problems.add("conference_id", "Không có hội nghị này", "No such conference");
-      } else {
-        p.conference_id = k->id;
-        p.channel = "conference";
-        answer.answered_on = k->held_on.iso();
-        p.lead_agency = answer.agency;
-        p.submitted_at = now;
-      }
-    }
-    if (problems.empty()) {
-      repo.add_answer(p.id, answer, actor.user_id, now);
-      p.answered_on = Date::parse(answer.answered_on);
-      to_petitioners =
-          message(p, "answered", "Kiến nghị đã có trả lời:", "Your petition has an answer:");
-    }
-  } else if (a == "publish") {
-    p.published = true;
-  } else if (a == "close") {
-    if (in.rating && (*in.rating < 1 || *in.rating > 5))
-      problems.add("rating", "Mức hài lòng từ 1 đến 5", "rating is from 1 to 5");
-    else if (!in.rating && actor.role == Role::coop)
-      problems.add("rating", "Hãy chấm mức hài lòng từ 1 đến 5",
-                   "A rating from 1 to 5 is required");
-    std::string comment = in.comment.value_or("");
-    if (text::length_in_characters(comment) > 2000)
-      problems.add("comment", "Dài quá 2000 ký tự", "Longer than 2000 characters");
-    if (in.rating) p.rating = static_cast<int>(*in.rating);
-    p.rating_comment = comment;
-  } else if (a == "reopen") {
-    reason = required_text(in.reason, "reason", 2000, problems);
-    p.assigned_on = today;
-    p.due_on = calendar.add_working_days(today, default_days(repo, p));
-    to_lead = message(p, "reopened",
-                      "Kiến nghị được mở lại (chưa hài lòng):", "Petition reopened (unsatisfied):");
-  } else if (a == "merge") {
-    if (!in.into) {
-      problems.add("into", "Bắt buộc phải có", "Required");
-    } else if (*in.into == p.id) {
-      problems.add("into", "Không thể gộp kiến nghị vào chính nó",
-                   "A petition cannot be merged into itself");
-    } else {
-      auto target = repo.get(*in.into);
-      if (!target)
-        problems.add("into", "Không có kiến nghị này", "No such petition");
-      else if (target->state == "merged" || target->state == "rejected" ||
-               target->state == "closed" || target->state == "draft")
-        problems.add("into",
-                     "Không thể gộp vào kiến nghị đang ở trạng thái '" + target->state + "'",
-                     "Cannot merge into a petition that is '" + target->state + "'");
-      else {
-        std::vector<int64_t> coops;
-        for (const auto& x : p.cooperatives) coops.push_back(x.id);
-        repo.add_cooperatives(target->id, coops);
-        repo.add_history(target->id, actor.user_id, "merge", target->state, target->state,
-                         "Gộp " + p.code + " vào kiến nghị này", now);
-        repo.update(*target, now);
-        p.merged_into = domain::Ref{target->id, target->code, ""};
-      }
-    }
+    else if (id != lead.id)
+      coordinators.push_back(*x);
   }
-  problems.throw_if_any();
+  if (s.in.due_on && *s.in.due_on <= s.today)
+    s.problems.add("due_on", "Hạn trả lời phải sau hôm nay", "The due date must be after today");
+  if (!s.problems.empty()) return;
+  s.p.lead_agency = lead;
+  s.p.coordinating_agencies = coordinators;
+  s.p.assigned_on = s.today;
+  s.p.due_on =
+      s.in.due_on ? *s.in.due_on : s.calendar.add_working_days(s.today, default_days(s.repo, s.p));
+  std::vector<int64_t> ids;
+  for (const auto& x : coordinators) ids.push_back(x.id);
+  s.coordinators_to_notify = ids;
+  s.repo.set_coordinators(s.p.id, ids);
+  s.to_lead =
+      message(s.p, "assigned",
+              "Kiến nghị được giao cho cơ quan của bạn:", "Petition assigned to your agency:");
+}
+
+// An answer recorded at a conference names its agency and conference, and dates from it.
+void take_conference(Step& s, domain::PetitionAnswer& answer) {
+  answer.agency = require_agency(s.repo, s.in.lead_agency_id, "lead_agency_id", s.problems);
+  answer.at_conference = true;
+  store::ConferencesRepo conferences(s.c);
+  auto conference_id = s.in.conference_id ? s.in.conference_id : s.p.conference_id;
+  auto k = conference_id ? conferences.get(*conference_id) : std::nullopt;
+  if (!k) {
+    s.problems.add("conference_id", "Không có hội nghị này", "No such conference");
+    return;
+  }
+  s.p.conference_id = k->id;
+  s.p.channel = "conference";
+  answer.answered_on = k->held_on.iso();
+  s.p.lead_agency = answer.agency;
+  s.p.submitted_at = s.now;
+}
+
+void record_answer(Step& s) {
+  domain::PetitionAnswer answer;
+  answer.text = required_text(s.in.text, "text", domain::kMaxPetitionContent, s.problems);
+  answer.legal_basis = s.in.legal_basis.value_or("");
+  if (text::length_in_characters(answer.legal_basis) > 1000)
+    s.problems.add("legal_basis", "Dài quá 1000 ký tự", "Longer than 1000 characters");
+  answer.answered_on = s.today.iso();
+  if (s.in.action == "answer")
+    answer.agency = *s.p.lead_agency;
+  else
+    take_conference(s, answer);
+  if (!s.problems.empty()) return;
+  s.repo.add_answer(s.p.id, answer, s.actor.user_id, s.now);
+  s.p.answered_on = Date::parse(answer.answered_on);
+  s.to_petitioners =
+      message(s.p, "answered", "Kiến nghị đã có trả lời:", "Your petition has an answer:");
+}
+
+void close_with_rating(Step& s) {
+  if (s.in.rating && (*s.in.rating < 1 || *s.in.rating > 5))
+    s.problems.add("rating", "Mức hài lòng từ 1 đến 5", "rating is from 1 to 5");
+  else if (!s.in.rating && s.actor.role == Role::coop)
+    s.problems.add("rating", "Hãy chấm mức hài lòng từ 1 đến 5",
+                   "A rating from 1 to 5 is required");
+  std::string comment = s.in.comment.value_or("");
+  if (text::length_in_characters(comment) > 2000)
+    s.problems.add("comment", "Dài quá 2000 ký tự", "Longer than 2000 characters");
+  if (s.in.rating) s.p.rating = static_cast<int>(*s.in.rating);
+  s.p.rating_comment = comment;
+}
+
+void reopen(Step& s) {
+  s.reason = required_text(s.in.reason, "reason", 2000, s.problems);
+  s.p.assigned_on = s.today;
+  s.p.due_on = s.calendar.add_working_days(s.today, default_days(s.repo, s.p));
+  s.to_lead = message(s.p, "reopened",
+                      "Kiến nghị được mở lại (chưa hài lòng):", "Petition reopened (unsatisfied):");
+}
+
+// The petition kept gains the merged one's cooperatives as co-petitioners.
+void merge(Step& s) {
+  if (!s.in.into) return s.problems.add("into", "Bắt buộc phải có", "Required");
+  if (*s.in.into == s.p.id)
+    return s.problems.add("into", "Không thể gộp kiến nghị vào chính nó",
+                          "A petition cannot be merged into itself");
+  auto target = s.repo.get(*s.in.into);
+  if (!target) return s.problems.add("into", "Không có kiến nghị này", "No such petition");
+  if (target->state == "merged" || target->state == "rejected" || target->state == "closed" ||
+      target->state == "draft")
+    return s.problems.add("into",
+                          "Không thể gộp vào kiến nghị đang ở trạng thái '" + target->state + "'",
+                          "Cannot merge into a petition that is '" + target->state + "'");
+  std::vector<int64_t> coops;
+  for (const auto& x : s.p.cooperatives) coops.push_back(x.id);
+  s.repo.add_cooperatives(target->id, coops);
+  s.repo.add_history(target->id, s.actor.user_id, "merge", target->state, target->state,
+                     "Gộp " + s.p.code + " vào kiến nghị này", s.now);
+  s.repo.update(*target, s.now);
+  s.p.merged_into = domain::Ref{target->id, target->code, ""};
+}
+
+void apply_action(Step& s) {
+  const std::string& a = s.in.action;
+  if (a == "submit") s.p.submitted_at = s.now;
+  if (a == "return" || a == "reject") return_or_reject(s);
+  if (a == "receive") receive(s);
+  if (a == "assign") assign(s);
+  if (a == "answer" || a == "record_at_conference") record_answer(s);
+  if (a == "publish") s.p.published = true;
+  if (a == "close") close_with_rating(s);
+  if (a == "reopen") reopen(s);
+  if (a == "merge") merge(s);
+}
+
+void tell(Step& s) {
+  if (s.in.action == "submit")
+    notify_role(
+        s.c, "alliance",
+        message(s.p, "submitted", "Có kiến nghị mới cần tiếp nhận:", "New petition to receive:"));
+  if (s.to_petitioners) {
+    auto reloaded = load(s.repo, s.p.id);  // co-petitioners may have grown by merges
+    notify_petitioners(s.c, reloaded, *s.to_petitioners);
+    if (s.to_petitioners->kind == "answered") notify_role(s.c, "alliance", *s.to_petitioners);
+  }
+  if (s.to_lead && s.p.lead_agency) notify_agency(s.c, s.p.lead_agency->id, *s.to_lead);
+  for (auto id : s.coordinators_to_notify)
+    notify_agency(s.c, id,
+                  message(s.p, "assigned", "Cơ quan của bạn phối hợp trả lời kiến nghị:",
+                          "Your agency coordinates the answer to"));
+}
+
+// Applies one transition to a loaded petition inside the caller's transaction: checks, the
+// action's own changes (all its errors at once), the new state and its history, then who is
+// told.
+Petition apply_transition(store::Connection& c, const domain::Actor& actor, Petition p,
+                          const TransitionInput& in) {
+  store::PetitionsRepo repo(c);
+  const auto decision = authorize(actor, p, in.action);
+  const std::string from = p.state;
+  Step s{c,
+         repo,
+         actor,
+         in,
+         p,
+         now_iso(),
+         Date::today_in_vietnam(),
+         working_calendar(c),
+         {},
+         in.reason.value_or(""),
+         {},
+         {},
+         {}};
+  apply_action(s);
+  s.problems.throw_if_any();
 
   p.state = std::string(decision.to);
-  repo.update(p, now);
-  repo.add_history(p.id, actor.user_id, a, from, p.state, reason, now);
+  repo.update(p, s.now);
+  repo.add_history(p.id, actor.user_id, in.action, from, p.state, s.reason, s.now);
   // Only an answer adds searchable text (its words are found with the petition's).
-  if (a == "answer" || a == "record_at_conference") repo.refresh_search(p.id);
-
-  if (a == "submit")
-    notify_role(
-        c, "alliance",
-        message(p, "submitted", "Có kiến nghị mới cần tiếp nhận:", "New petition to receive:"));
-  if (to_petitioners) {
-    auto reloaded = load(repo, p.id);  // co-petitioners may have grown by merges
-    notify_petitioners(c, reloaded, *to_petitioners);
-    if (to_petitioners->kind == "answered") notify_role(c, "alliance", *to_petitioners);
-  }
-  if (to_lead && p.lead_agency) notify_agency(c, p.lead_agency->id, *to_lead);
-  for (auto id : coordinators_to_notify)
-    notify_agency(c, id,
-                  message(p, "assigned", "Cơ quan của bạn phối hợp trả lời kiến nghị:",
-                          "Your agency coordinates the answer to"));
+  if (in.action == "answer" || in.action == "record_at_conference") repo.refresh_search(p.id);
+  tell(s);
   auto result = load(repo, p.id);
-  set_deadline_flags(result, calendar, today);
+  set_deadline_flags(result, s.calendar, s.today);
   set_allowed_actions(result, actor);
   return result;
 }
