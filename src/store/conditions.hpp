@@ -18,10 +18,12 @@ class Conditions {
   // Adds a condition with as many `?` as values given.
   void add(const std::string& condition, std::initializer_list<Value> values = {}) {
     sql_ += (sql_.empty() ? "WHERE " : " AND ") + condition;
+    ++count_;
     values_.insert(values_.end(), values.begin(), values.end());
   }
   void add(const std::string& condition, Value value) { add(condition, {std::move(value)}); }
   const std::string& sql() const { return sql_; }
+  int count() const { return count_; }  // conditions added
   // The conditions and their values in one string: the same key for the same filters.
   std::string key() const {
     std::string k = sql_;
@@ -40,6 +42,7 @@ class Conditions {
 
  private:
   std::string sql_;
+  int count_ = 0;
   std::vector<Value> values_;
 };
 

@@ -20,7 +20,6 @@ constexpr const char* kSelect =
     "y.year, y.members_official + y.members_associate, coalesce(y.classification, '') ";
 
 constexpr const char* kJoins =
-    "FROM cooperatives c "
     "JOIN admin_units w ON w.id = c.commune_id "
     "LEFT JOIN admin_units d ON d.id = w.parent_id AND d.level = 'district' "
     "JOIN admin_units p ON p.id = w.province_id ";
@@ -35,9 +34,7 @@ std::string figures_year(const CooperativeFilter& f) {
 // up in the trigram index (a phrase of trigrams is a substring); shorter ones, and PostgreSQL
 // (whose pg_trgm index serves LIKE itself), use LIKE.
 void add_text_search(Conditions& w, const std::string& folded, Engine engine) {
-  size_t letters = 0;
-  for (unsigned char ch : folded) letters += (ch & 0xC0) != 0x80;
-  if (engine == Engine::sqlite && letters >= 3) {
+  if (engine == Engine::sqlite && text::length_in_characters(folded) >= 3) {
     std::string phrase = "\"";
     for (char ch : folded) phrase += ch == '"' ? std::string("\"\"") : std::string(1, ch);
     phrase += "\"";
@@ -182,16 +179,14 @@ std::vector<domain::Cooperative> CooperativesRepo::list(const CooperativeFilter&
   // Many matches in name order: walking the name index and checking each row against the
   // matches stops after a page, where sorting every match cost milliseconds (SQLite's planner
   // does not weigh the two; PostgreSQL's does).
-  std::string joins = kJoins;
-  const bool by_name = f.sort != "registration_code" && f.sort != "founded_on" &&
-                       f.sort != "members" && f.sort != "id";
-  if (c_.engine() == Engine::sqlite && f.q_folded && by_name && *total > 500)
-    joins.replace(0, std::string("FROM cooperatives c ").size(),
-                  "FROM cooperatives c INDEXED BY cooperatives_name_sort ");
+  const std::string order = order_by(f);
+  const bool by_name = order.rfind("ORDER BY c.name_sort", 0) == 0;
+  const bool walk_names = c_.engine() == Engine::sqlite && f.q_folded && by_name && *total > 500;
   std::string sql =
-      std::string(kSelect) + joins +
+      std::string(kSelect) + "FROM cooperatives c " +
+      (walk_names ? "INDEXED BY cooperatives_name_sort " : "") + kJoins +
       "LEFT JOIN cooperative_years y ON y.cooperative_id = c.id AND y.year = " + figures_year(f) +
-      " " + w.sql() + " " + order_by(f) + " LIMIT ? OFFSET ?";
+      " " + w.sql() + " " + order + " LIMIT ? OFFSET ?";
   auto st = c_.prepare(sql);
   w.bind(st);
   st.bind(f.per_page > 0 ? static_cast<int64_t>(f.per_page) : INT64_MAX);  // all: no LIMIT -1 in PG

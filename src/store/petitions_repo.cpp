@@ -122,14 +122,6 @@ Conditions where_of(const PetitionFilter& f, Engine engine) {
   return w;
 }
 
-// Nothing but the words: the matches can be counted in the text index alone.
-bool only_words(const PetitionFilter& f) {
-  return driven_by_index(f) && !f.code && !f.match_nothing && !f.status && !f.category &&
-         !f.agency && !f.cooperative && !f.conference && !f.batch && !f.overdue && !f.due_soon &&
-         !f.from && !f.to_exclusive && !f.visible_to_cooperative && !f.visible_to_agency &&
-         !f.published_only;
-}
-
 std::string from_of(const PetitionFilter& f, Engine engine) {
   return driven_by_index(f) ? petition_search_sql(engine).from : "petitions p";
 }
@@ -453,7 +445,9 @@ std::vector<domain::Petition> PetitionsRepo::list(const PetitionFilter& f, int64
   const Conditions w = where_of(f, c_.engine());
   const std::string from = from_of(f, c_.engine());
   {
-    const std::string counted = only_words(f) ? petition_search_sql(c_.engine()).index : from;
+    // Nothing but the words (the one condition): the matches are counted in the index alone.
+    const bool only_words = driven_by_index(f) && w.count() == 1;
+    const std::string counted = only_words ? petition_search_sql(c_.engine()).index : from;
     std::string sql = "SELECT count(*) FROM " + counted + " " + w.sql();
     if (f.count_cap > 0)
       sql = "SELECT count(*) FROM (SELECT 1 FROM " + counted + " " + w.sql() + " LIMIT " +

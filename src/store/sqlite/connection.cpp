@@ -171,17 +171,17 @@ void SqliteConnection::set_statement_limit(std::chrono::milliseconds limit) {
   deadline_->limit = limit;
 }
 
+// BEGIN, COMMIT and ROLLBACK are prepared once (sqlite3_exec would parse them every time).
+void SqliteConnection::run(std::string_view sql) {
+  prepare(sql).run();
+}
+
 // BEGIN IMMEDIATE for writes (one writer at a time, no upgrade deadlocks), deferred for reads.
 // A writer first waits for the other writers of this process on the gate's lock, then runs
 // its transaction on the gate's writer connection: the only one of this process that changes
 // the file, so its page cache stays valid from one write to the next (a connection's cache
 // is dropped whenever another one has written). Statements prepared meanwhile are the
 // writer's; they are used only inside the transaction.
-// BEGIN, COMMIT and ROLLBACK are prepared once (sqlite3_exec would parse them every time).
-void SqliteConnection::run(std::string_view sql) {
-  prepare(sql).run();
-}
-
 void SqliteConnection::begin(bool write) {
   if (!write) return run("BEGIN");
   gate_->lock_writer();
@@ -198,8 +198,8 @@ void SqliteConnection::begin(bool write) {
 }
 
 void SqliteConnection::commit() {
-  if (!writing_) return run("COMMIT");
   run("COMMIT");  // on failure the transaction is still open: rollback() releases the lock
+  if (!writing_) return;
   const bool changed = sqlite3_total_changes64(writer_->db_) != changes_at_begin_;
   const uint64_t ticket = changed ? gate_->committed() : 0;
   end_write();

@@ -50,20 +50,13 @@ void WriteGate::checkpoint_loop() {
     std::unique_lock lock(checkpoint_mutex_);
     while (!checkpoint_cv_.wait_for(lock, std::chrono::milliseconds(250),
                                     [this] { return stopping_; })) {
-      uint64_t now = 0;
-      {
-        std::lock_guard writer(writer_);
-        now = committed_;
-      }
+      const uint64_t now = committed_.load();
       if (now == done) continue;
       lock.unlock();
       try {
-        if (wal_bytes() > kWalBytesBeforeFullCheckpoint) {
-          std::lock_guard writer(writer_);
-          c.exec("PRAGMA wal_checkpoint(PASSIVE)");
-        } else {
-          c.exec("PRAGMA wal_checkpoint(PASSIVE)");
-        }
+        std::unique_lock held(writer_, std::defer_lock);
+        if (wal_bytes() > kWalBytesBeforeFullCheckpoint) held.lock();
+        c.exec("PRAGMA wal_checkpoint(PASSIVE)");
         done = now;
       } catch (const std::exception&) {
       }
@@ -104,12 +97,7 @@ void WriteGate::wait_durable(uint64_t ticket) {
       continue;
     }
     syncing_ = true;
-    uint64_t covers = 0;
-    {
-      // Every commit counted so far is in the WAL file (COMMIT returned before counting).
-      std::lock_guard writer(writer_);
-      covers = committed_;
-    }
+    const uint64_t covers = committed_.load();  // every commit counted is in the WAL file
     lock.unlock();
     std::string error;
     try {

@@ -12,6 +12,7 @@
 //   (wal_autocheckpoint=0); a thread of the gate copies the WAL into the database a few times a
 //   second beside the writers (PASSIVE), syncing both files as it does, and with the writers
 //   held for a moment when the WAL has grown past 64 MiB, so that it starts again.
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -31,7 +32,7 @@ class WriteGate {
   void lock_writer() { writer_.lock(); }
   // Called with the writer lock held, right after a COMMIT that changed something: the
   // ticket to wait for.
-  uint64_t committed() { return ++committed_; }
+  uint64_t committed() { return committed_.fetch_add(1) + 1; }
   void unlock_writer() { writer_.unlock(); }
   // The connection every write transaction of this process runs on (opened at first use);
   // only with the writer lock held.
@@ -48,13 +49,15 @@ class WriteGate {
   std::string database_path_, wal_path_;
   std::unique_ptr<SqliteConnection> writer_connection_;  // guarded by writer_
   std::mutex writer_;
-  uint64_t committed_ = 0;  // guarded by writer_
+  // Commits counted so far, each counted after its COMMIT returned (so it is in the WAL file).
+  // Incremented by the writer holding writer_; read by the syncs and the checkpoints without
+  // it, which would otherwise wait for a whole write transaction.
+  std::atomic<uint64_t> committed_{0};
 
   std::mutex sync_mutex_;
   std::condition_variable synced_cv_;
   uint64_t synced_ = 0;  // every commit up to this one is on disk
   bool syncing_ = false;
-  std::string sync_error_;
 
   std::thread checkpointer_;  // started with the writer connection
   std::mutex checkpoint_mutex_;
