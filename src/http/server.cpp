@@ -315,8 +315,8 @@ awaitable<void> session(Server::Impl& s, IoThread& t, tcp::socket socket) {
       req.remote = remote;
       Response res = plain_problem(413, "Request body too large");
       res.route = "(body limit)";
-      co_await write_response(stream, res, 11, false, false);
       s.observe(req, res, 0);
+      co_await write_response(stream, res, 11, false, false);
       break;
     }
     auto msg = parser.release();
@@ -329,10 +329,11 @@ awaitable<void> session(Server::Impl& s, IoThread& t, tcp::socket socket) {
     Response res = co_await handle(s, req);
     if (s.stopping.load()) keep_alive = false;
     stream.expires_after(s.opt.read_timeout);
-    co_await write_response(stream, res, version, keep_alive, head, req.id);
-    double seconds =
+    // Counted before the write: a client that has its answer finds it in /metrics.
+    const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     s.observe(req, res, seconds);
+    co_await write_response(stream, res, version, keep_alive, head, req.id);
     if (!keep_alive) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
