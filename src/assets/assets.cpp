@@ -17,6 +17,8 @@ HOPTAC_ASSET(hoptac_migration_0007)
 HOPTAC_ASSET(hoptac_pg_migration_0007)
 HOPTAC_ASSET(hoptac_migration_0008)
 HOPTAC_ASSET(hoptac_pg_migration_0008)
+HOPTAC_ASSET(hoptac_migration_0009)
+HOPTAC_ASSET(hoptac_pg_migration_0009)
 HOPTAC_ASSET(hoptac_units_2025_03)
 HOPTAC_ASSET(hoptac_units_2025_07)
 HOPTAC_ASSET(hoptac_openapi)
@@ -33,6 +35,7 @@ const std::vector<Migration>& sqlite_migrations() {
       {6, "sort_keys_and_due_tally", hoptac_migration_0006_view()},
       {7, "sign_in_throttle", hoptac_migration_0007_view()},
       {8, "search_at_scale", hoptac_migration_0008_view()},
+      {9, "administration", hoptac_migration_0009_view()},
   };
   return all;
 }
@@ -42,6 +45,7 @@ const std::vector<Migration>& postgresql_migrations() {
   static const std::vector<Migration> all = {
       {7, "baseline", hoptac_pg_migration_0007_view()},
       {8, "search_at_scale", hoptac_pg_migration_0008_view()},
+      {9, "administration", hoptac_pg_migration_0009_view()},
   };
   return all;
 }
