@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "api/audit_event.hpp"
 #include "api/json_io.hpp"
 #include "core/accounts.hpp"
 #include "domain/failure.hpp"
@@ -17,6 +18,11 @@ using domain::FailureKind;
 namespace {
 bool is_write(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+// A session whose role requires two factors, and that has none yet, may only enrol.
+bool allowed_before_two_factor(const std::string& path) {
+  return path == "/api/v1/session" || path == "/api/v1/me" || path.rfind("/api/v1/me/totp", 0) == 0;
 }
 
 Caller identify(store::Connection& c, const http::Request& req) {
@@ -37,6 +43,11 @@ Caller identify(store::Connection& c, const http::Request& req) {
     caller.actor = a->actor;
     caller.via_cookie = true;
     caller.csrf_token = a->csrf_token;
+    caller.session_token = *token;
+    if (a->totp_setup_required && !allowed_before_two_factor(req.path))
+      throw Failure(FailureKind::forbidden,
+                    "Cần bật xác thực hai bước trước khi tiếp tục (Tài khoản → Xác thực hai bước)",
+                    "Turn on two-factor sign-in first (Account → Two-factor sign-in)");
     if (is_write(req.method)) {
       auto sent = req.header("x-csrf-token");
       if (!sent || *sent != *a->csrf_token)
@@ -94,6 +105,11 @@ http::Response respond(ApiContext& ctx, http::Request& req, const UseCase& use_c
     try {
       auto lease = ctx.db.acquire();
       Caller caller = identify(*lease, req);
+      // Every change is written in the audit log with the transaction that makes it; signing
+      // in and out is written by the use cases themselves.
+      std::optional<core::AuditScope> audit;
+      if (is_write(req.method) && req.path != "/api/v1/session")
+        audit.emplace(*lease, audit_event(req, caller));
       return use_case(*lease, caller);
     } catch (const Failure& f) {
       return problem_response(req, f);

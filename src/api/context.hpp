@@ -25,6 +25,7 @@ struct Caller {
   std::optional<domain::Actor> actor;
   bool via_cookie = false;
   std::optional<std::string> csrf_token;  // of the cookie session
+  std::string session_token;              // the cookie's secret, to tell "this session"
 };
 
 using UseCase = std::function<http::Response(store::Connection&, const Caller&)>;
@@ -43,6 +44,9 @@ void register_cooperative_routes(http::Router& r, ApiContext& ctx);
 void register_petition_routes(http::Router& r, ApiContext& ctx);
 void register_conference_routes(http::Router& r, ApiContext& ctx);
 void register_planning_routes(http::Router& r, ApiContext& ctx);
+void register_account_routes(http::Router& r, ApiContext& ctx);
+void register_my_account_routes(http::Router& r, ApiContext& ctx);
+void register_audit_routes(http::Router& r, ApiContext& ctx);
 
 inline void register_all_routes(http::Router& r, ApiContext& ctx) {
   register_system_routes(r, ctx);
@@ -52,6 +56,9 @@ inline void register_all_routes(http::Router& r, ApiContext& ctx) {
   register_petition_routes(r, ctx);
   register_conference_routes(r, ctx);
   register_planning_routes(r, ctx);
+  register_account_routes(r, ctx);
+  register_my_account_routes(r, ctx);
+  register_audit_routes(r, ctx);
 }
 
 }  // namespace hoptac::api

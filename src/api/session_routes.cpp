@@ -1,5 +1,6 @@
 // POST/GET/DELETE /api/v1/session: signing in with a cookie session.
 #include <spdlog/spdlog.h>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "api/context.hpp"
@@ -34,6 +35,18 @@ json::object user_json(store::Connection& c, const domain::Actor& a) {
   return u;
 }
 
+// A missing or wrong second factor says so in the body, for the page to ask for the code.
+http::Response sign_in_problem(const http::Request& req, const domain::Failure& f) {
+  auto res = problem_response(req, f);
+  for (const auto& e : f.errors())
+    if (e.field == "totp_code") {
+      auto o = boost::json::parse(res.body).as_object();
+      o["totp_required"] = true;
+      res.body = boost::json::serialize(o);
+    }
+  return res;
+}
+
 std::string cookie(const std::string& value, long max_age, bool secure) {
   return std::string(kCookie) + "=" + value +
          "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
@@ -45,26 +58,31 @@ void register_session_routes(http::Router& r, ApiContext& ctx) {
   r.add("POST", "/api/v1/session", [&ctx](http::Request& req) {
     try {
       auto body = parse_body_object(req);
-      JsonInput in(body, {"username", "password"});
-      auto username = in.string("username", 64, true);
-      auto password = in.string("password", 1024, true);
+      JsonInput in(body, {"username", "password", "totp_code"});
+      core::SignInRequest r;
+      r.username = in.string("username", 64, true).value_or("");
+      r.password = in.string("password", 1024, true).value_or("");
+      r.totp_code = in.string("totp_code", 40, false).value_or("");
       in.finish();
+      r.address = req.client;
+      r.user_agent = std::string(req.header("user-agent").value_or(""));
       auto c = ctx.db.acquire();
       core::SignedIn s;
       try {
-        s = core::sign_in(*c, *username, *password, req.client);
+        s = core::sign_in(*c, r);
       } catch (const domain::Failure& f) {
         // The events an operator watches for (guessing, spraying); never the password.
         spdlog::warn(boost::json::serialize(json::object{
             {"event", f.kind() == domain::FailureKind::too_many_requests ? "sign_in_throttled"
                                                                          : "sign_in_failed"},
-            {"username", *username},
+            {"username", r.username},
             {"remote", req.client}}));
-        throw;
+        return sign_in_problem(req, f);
       }
       auto res = json_response(200, json::object{{"user", user_json(*c, s.actor)},
                                                  {"csrf_token", s.csrf_token},
-                                                 {"expires_at", s.expires_at}});
+                                                 {"expires_at", s.expires_at},
+                                                 {"totp_setup_required", s.totp_setup_required}});
       res.header("Set-Cookie", cookie(s.session_token, core::kSessionHours * 3600L,
                                       ctx.secure_cookies || req.https));
       return res;
@@ -84,7 +102,7 @@ void register_session_routes(http::Router& r, ApiContext& ctx) {
 
   r.add("DELETE", "/api/v1/session", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
-      if (caller.via_cookie) core::sign_out(c, *req.cookie(kCookie));
+      if (caller.via_cookie) core::sign_out(c, *caller.actor, caller.session_token, req.client);
       http::Response res;
       res.status = 204;
       res.header("Set-Cookie", cookie("", 0, ctx.secure_cookies || req.https));

@@ -27,6 +27,8 @@ int run_migrate(const std::string& database);
 int run_seed_demo(const std::string& database);
 int run_user_add(const std::string& database, const UserAddOptions& o);
 int run_token_create(const std::string& database, const std::string& username);
+// Exit 0 when the chain is intact, 1 naming the first entry that does not fit.
+int run_audit_verify(const std::string& database);
 int run_openapi();
 int run_migrate_data(const std::string& from, const std::string& to);
 int run_seed_bench(const std::string& database, int cooperatives, int petitions);

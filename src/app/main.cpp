@@ -91,6 +91,11 @@ int main(int argc, char** argv) {
 
   auto* openapi_cmd = cli.add_subcommand("openapi", "Print the OpenAPI document");
 
+  auto* audit_cmd = cli.add_subcommand("audit", "The audit log");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify = audit_cmd->add_subcommand(
+      "verify", "Check the audit log's hash chain; names the first entry that does not fit");
+
   std::string move_from, move_to;
   auto* move_cmd = cli.add_subcommand(
       "migrate-data",
@@ -106,7 +111,7 @@ int main(int argc, char** argv) {
 
   // --database is accepted before or after the command name.
   for (auto* sub : {serve_cmd, migrate_cmd, seed_cmd, user_cmd, user_add, token_cmd, token_create,
-                    openapi_cmd, bench_cmd})
+                    openapi_cmd, bench_cmd, audit_cmd, audit_verify})
     sub->fallthrough();
   CLI11_PARSE(cli, argc, argv);
   try {
@@ -116,6 +121,7 @@ int main(int argc, char** argv) {
     if (*user_add) return run_user_add(database, user);
     if (*token_create) return run_token_create(database, token_user);
     if (*openapi_cmd) return run_openapi();
+    if (*audit_verify) return run_audit_verify(database);
     if (*move_cmd) return run_migrate_data(move_from, move_to);
     if (*bench_cmd) return run_seed_bench(database, bench_cooperatives, bench_petitions);
   } catch (const std::exception& e) {

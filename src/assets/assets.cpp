@@ -18,6 +18,7 @@ HOPTAC_ASSET(hoptac_pg_migration_0007)
 HOPTAC_ASSET(hoptac_migration_0008)
 HOPTAC_ASSET(hoptac_pg_migration_0008)
 HOPTAC_ASSET(hoptac_migration_0009)
+HOPTAC_ASSET(hoptac_common_passwords)
 HOPTAC_ASSET(hoptac_pg_migration_0009)
 HOPTAC_ASSET(hoptac_units_2025_03)
 HOPTAC_ASSET(hoptac_units_2025_07)
@@ -58,6 +59,10 @@ std::string_view admin_units_2025_07() {
 }
 std::string_view openapi_document() {
   return hoptac_openapi_view();
+}
+
+std::string_view common_passwords() {
+  return hoptac_common_passwords_view();
 }
 
 }  // namespace hoptac::assets

@@ -23,4 +23,7 @@ std::string_view admin_units_2025_07();
 
 std::string_view openapi_document();
 
+// Passwords refused as too common: one a line, lower case, "#" lines are comments.
+std::string_view common_passwords();
+
 }  // namespace hoptac::assets

@@ -26,5 +26,6 @@ EMBED hoptac_pg_migration_0009, "migrations/postgresql/0009_administration.sql"
 EMBED hoptac_units_2025_03, "data/admin-units/dvhcvn-20250301-sorted.json"
 EMBED hoptac_units_2025_07, "data/admin-units/mapping-2025-new-from-old.json"
 EMBED hoptac_openapi, "docs/openapi.json"
+EMBED hoptac_common_passwords, "data/passwords/common-passwords.txt"
 
 .section .note.GNU-stack,"",@progbits

@@ -4,9 +4,16 @@
 
 #include <stdexcept>
 
+#include "assets/assets.hpp"
+#include "core/audit.hpp"
 #include "core/clock.hpp"
+#include "core/secrets.hpp"
+#include "core/two_factor.hpp"
+#include "domain/date.hpp"
 #include "domain/failure.hpp"
+#include "domain/password_rules.hpp"
 #include "store/accounts_repo.hpp"
+#include "store/planning_repo.hpp"
 #include "store/reference_repo.hpp"
 
 namespace hoptac::core {
@@ -15,22 +22,6 @@ using domain::Failure;
 using domain::FailureKind;
 
 namespace {
-std::string random_token() {
-  unsigned char bytes[32];
-  randombytes_buf(bytes, sizeof bytes);
-  char out[64];
-  sodium_bin2base64(out, sizeof out, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  return out;
-}
-
-std::string sha256_hex(const std::string& s) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(s.data()), s.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
-
 domain::Actor to_actor(const store::UserRecord& u) {
   domain::Actor a;
   a.user_id = u.id;
@@ -42,21 +33,17 @@ domain::Actor to_actor(const store::UserRecord& u) {
   return a;
 }
 
-struct SodiumInit {
-  SodiumInit() {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
-  }
-};
-void ensure_sodium() {
-  static SodiumInit once;
-}
-
 // Checked even for unknown users, so that timing does not tell which names exist.
 const std::string& dummy_hash() {
   static const std::string h = hash_password("hoptac-not-a-user");
   return h;
 }
 }  // namespace
+
+const std::set<std::string, std::less<>>& common_passwords() {
+  static const auto list = domain::parse_common_passwords(assets::common_passwords());
+  return list;
+}
 
 std::string hash_password(const std::string& password) {
   ensure_sodium();
@@ -93,41 +80,101 @@ int64_t admit_attempt(store::Connection& c, const std::string& username,
 }
 }  // namespace
 
-SignedIn sign_in(store::Connection& c, const std::string& username, const std::string& password,
-                 const std::string& address) {
+namespace {
+Failure wrong_credentials() {
+  return Failure(FailureKind::unauthenticated, "Sai tên đăng nhập hoặc mật khẩu",
+                 "Wrong username or password");
+}
+
+Failure code_needed(bool wrong) {
+  return Failure(FailureKind::unauthenticated,
+                 wrong ? "Mã xác thực không đúng hoặc đã dùng" : "Cần mã xác thực hai bước",
+                 wrong ? "Wrong or already used authentication code"
+                       : "A two-factor authentication code is needed",
+                 {{"totp_code",
+                   wrong ? "Mã không đúng hoặc đã dùng; nhập mã mới trong ứng dụng xác thực"
+                         : "Nhập mã 6 số trong ứng dụng xác thực, hoặc một mã khôi phục",
+                   wrong ? "Wrong or used code; enter a new one from the authenticator app"
+                         : "Enter the 6-digit code from the authenticator app, or a recovery "
+                           "code"}});
+}
+
+// A TOTP code of a step after the last one used, or an unused recovery code; marks it used.
+bool accept_second_factor(store::AccountsRepo& repo, const store::UserRecord& u,
+                          const std::string& code) {
+  if (auto step = two_factor::matching_step(*u.totp_secret, code, std::time(nullptr))) {
+    if (u.totp_last_step && *step <= *u.totp_last_step) return false;
+    repo.set_totp_last_step(u.id, *step);
+    return true;
+  }
+  const std::string normal = two_factor::normalise_recovery_code(code);
+  return normal.size() == 10 && repo.use_recovery_code(u.id, sha256_hex(normal), now_iso());
+}
+
+bool role_requires_totp(const std::string& required_roles, const std::string& role) {
+  return ("," + required_roles + ",").find("," + role + ",") != std::string::npos;
+}
+
+// The failure stays counted by the throttle, and is written in the audit log.
+void record_failure(store::Connection& c, int64_t attempt, const SignInRequest& r,
+                    const std::optional<store::UserRecord>& user, const char* why) {
+  store::Transaction tx(c, store::Transaction::Mode::write);
+  store::AccountsRepo(c).set_failure_time(attempt, now_unix_ms());
+  append_audit(c, {user ? std::optional<int64_t>(user->id) : std::nullopt, r.username.substr(0, 64),
+                   r.address, "sign_in_failed", "session", "", why});
+  tx.commit();
+}
+}  // namespace
+
+SignedIn sign_in(store::Connection& c, const SignInRequest& r) {
   ensure_sodium();
   store::AccountsRepo repo(c);
-  const int64_t attempt = admit_attempt(c, username, address);
+  const int64_t attempt = admit_attempt(c, r.username, r.address);
   auto user = [&] {
     store::Transaction tx(c, store::Transaction::Mode::read);
-    return repo.user_by_username(username);
+    return repo.user_by_username(r.username);
   }();
-  const std::string& hash = user ? user->password_hash : dummy_hash();
-  bool ok = crypto_pwhash_str_verify(hash.c_str(), password.c_str(), password.size()) == 0;
-  if (!ok || !user) {  // the attempt stays a failure, counted from now
-    store::Transaction tx(c, store::Transaction::Mode::write);
-    repo.set_failure_time(attempt, now_unix_ms());
-    tx.commit();
-    throw Failure(FailureKind::unauthenticated, "Sai tên đăng nhập hoặc mật khẩu",
-                  "Wrong username or password");
+  const bool usable = user && !user->disabled_at && !user->password_hash.empty();
+  const std::string& hash = usable ? user->password_hash : dummy_hash();
+  bool ok = crypto_pwhash_str_verify(hash.c_str(), r.password.c_str(), r.password.size()) == 0;
+  if (!ok || !usable) {
+    record_failure(c, attempt, r, user,
+                   !user     ? "unknown username"
+                   : !usable ? "account not usable"
+                             : "wrong password");
+    throw wrong_credentials();
   }
   store::Transaction tx(c, store::Transaction::Mode::write);
+  if (user->totp_secret) {
+    if (r.totp_code.empty() || !accept_second_factor(repo, *user, r.totp_code)) {
+      tx.commit();  // a code once tried stays used
+      record_failure(c, attempt, r, user, r.totp_code.empty() ? "code needed" : "wrong code");
+      throw code_needed(!r.totp_code.empty());
+    }
+  }
   SignedIn s;
   s.actor = to_actor(*user);
   s.session_token = random_token();
   s.csrf_token = random_token();
   s.expires_at = iso_from_now(kSessionHours * 3600L);
-  repo.clear_failures(username, address);  // this attempt's and this address's earlier ones
+  s.totp_setup_required =
+      !user->totp_secret &&
+      role_requires_totp(store::PlanningRepo(c).setting("totp_required_roles"), user->role);
+  repo.clear_failures(r.username, r.address);  // this attempt's and this address's earlier ones
   repo.delete_expired_sessions(now_iso());
-  repo.insert_session(sha256_hex(s.session_token), user->id, s.csrf_token, now_iso(), s.expires_at);
+  repo.insert_session(sha256_hex(s.session_token), user->id, s.csrf_token, now_iso(), s.expires_at,
+                      r.address, r.user_agent.substr(0, 300));
+  append_audit(c, {user->id, user->username, r.address, "sign_in", "session", "", ""});
   tx.commit();
   return s;
 }
 
-void sign_out(store::Connection& c, const std::string& session_token) {
+void sign_out(store::Connection& c, const domain::Actor& a, const std::string& session_token,
+              const std::string& address) {
   store::AccountsRepo repo(c);
   store::Transaction tx(c, store::Transaction::Mode::write);
   repo.delete_session(sha256_hex(session_token));
+  append_audit(c, {a.user_id, a.username, address, "sign_out", "session", "", ""});
   tx.commit();
 }
 
@@ -136,13 +183,16 @@ std::optional<Authenticated> authenticate_session(store::Connection& c, const st
   store::Transaction tx(c, store::Transaction::Mode::read);
   auto s = repo.live_session(sha256_hex(token), now_iso());
   if (!s) return std::nullopt;
-  return Authenticated{to_actor(s->user), s->csrf_token};
+  Authenticated a{to_actor(s->user), s->csrf_token};
+  a.totp_setup_required =
+      !s->user.totp_secret && role_requires_totp(s->totp_required_roles, s->user.role);
+  return a;
 }
 
 std::optional<Authenticated> authenticate_bearer(store::Connection& c, const std::string& token) {
   store::AccountsRepo repo(c);
   store::Transaction tx(c, store::Transaction::Mode::read);
-  auto u = repo.user_by_token(sha256_hex(token));
+  auto u = repo.user_by_token(sha256_hex(token), domain::Date::today_in_vietnam().iso());
   if (!u) return std::nullopt;
   return Authenticated{to_actor(*u), std::nullopt};
 }
@@ -161,8 +211,8 @@ int64_t add_user(store::Connection& c, const NewUser& nu) {
   if (!role)
     p.add("role", "Vai trò không hợp lệ",
           "role must be coop, alliance, department, leader or admin");
-  if (nu.password.size() < 8)
-    p.add("password", "Mật khẩu tối thiểu 8 ký tự", "password needs at least 8 characters");
+  if (!nu.is_demo)
+    domain::check_new_password(p, "password", nu.password, nu.username, common_passwords());
   if (role == domain::Role::department && !nu.agency_code)
     p.add("agency", "Tài khoản sở, ngành cần --agency", "a department user needs --agency");
   if (role == domain::Role::coop && !nu.cooperative_id)
@@ -176,6 +226,7 @@ int64_t add_user(store::Connection& c, const NewUser& nu) {
   u.role = nu.role;
   u.password_hash = hash_password(nu.password);
   u.is_demo = nu.is_demo;
+  u.activated_at = now_iso();
   store::AccountsRepo repo(c);
   store::ReferenceRepo ref(c);
   store::Transaction tx(c, store::Transaction::Mode::write);
@@ -199,13 +250,12 @@ int64_t add_user(store::Connection& c, const NewUser& nu) {
 }
 
 std::string create_api_token(store::Connection& c, const std::string& username) {
-  ensure_sodium();
   store::AccountsRepo repo(c);
   store::Transaction tx(c, store::Transaction::Mode::write);
   auto u = repo.user_by_username(username);
   if (!u) throw Failure::not_found("người dùng " + username, "user " + username);
   std::string token = random_token();
-  repo.insert_token(sha256_hex(token), u->id, now_iso());
+  repo.insert_token(sha256_hex(token), u->id, now_iso(), "hoptac token create");
   tx.commit();
   return token;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Signing in and out, sessions, API tokens and user accounts.
 #include <optional>
+#include <set>
 #include <string>
 
 #include "domain/actor.hpp"
@@ -15,17 +16,27 @@ struct SignedIn {
   std::string session_token;  // goes to the cookie, never stored
   std::string csrf_token;
   std::string expires_at;
+  bool totp_setup_required = false;  // the role requires two-factor sign-in; none yet
 };
 
-// Fails with 401 on a wrong name or password, 429 with Retry-After while the address (or the
-// username, for an address that has failed) is throttled (domain/sign_in_throttle.hpp).
-SignedIn sign_in(store::Connection& c, const std::string& username, const std::string& password,
-                 const std::string& address);
-void sign_out(store::Connection& c, const std::string& session_token);
+struct SignInRequest {
+  std::string username, password;
+  std::string totp_code;  // a TOTP code or a recovery code, when the account has two factors
+  std::string address, user_agent;
+};
+
+// Fails with 401 on a wrong name or password (or a disabled account, or one not activated),
+// 401 naming `totp_code` when the second factor is missing or wrong, 429 with Retry-After while
+// the address (or the username, for an address that has failed) is throttled
+// (domain/sign_in_throttle.hpp). Successes and failures are written in the audit log.
+SignedIn sign_in(store::Connection& c, const SignInRequest& r);
+void sign_out(store::Connection& c, const domain::Actor& a, const std::string& session_token,
+              const std::string& address);
 
 struct Authenticated {
   domain::Actor actor;
   std::optional<std::string> csrf_token;  // set for cookie sessions
+  bool totp_setup_required = false;       // may only enrol until it has two factors
 };
 std::optional<Authenticated> authenticate_session(store::Connection& c, const std::string& token);
 std::optional<Authenticated> authenticate_bearer(store::Connection& c, const std::string& token);
@@ -49,6 +60,7 @@ struct ActorNames {
 ActorNames names_of(store::Connection& c, const domain::Actor& a);
 
 std::string hash_password(const std::string& password);
+const std::set<std::string, std::less<>>& common_passwords();
 domain::Actor actor_of(store::Connection& c, int64_t user_id);
 
 }  // namespace hoptac::core

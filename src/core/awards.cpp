@@ -1,5 +1,6 @@
 #include "core/awards.hpp"
 
+#include "core/audit.hpp"
 #include "core/clock.hpp"
 #include "core/permissions.hpp"
 #include "domain/failure.hpp"
@@ -70,6 +71,7 @@ domain::AwardCampaign create_campaign(store::Connection& c, const MaybeActor& ac
     throw conflict("level", "Đã có đợt khen thưởng hình thức này trong năm",
                    "There is already such a campaign that year");
   auto id = repo.insert_campaign(k, now_iso());
+  note_audit_object(c, std::to_string(id));
   auto created = load(repo, id);
   tx.commit();
   return created;

@@ -1,5 +1,6 @@
 #include "core/conferences.hpp"
 
+#include "core/audit.hpp"
 #include "core/clock.hpp"
 #include "core/notify.hpp"
 #include "core/permissions.hpp"
@@ -125,6 +126,7 @@ domain::Conference create_conference(store::Connection& c, const MaybeActor& act
   apply(c, k, in, p);
   p.throw_if_any();
   auto id = repo.insert(k, now_iso());
+  note_audit_object(c, std::to_string(id));
   auto created = load(repo, id);
   tx.commit();
   return created;
@@ -196,6 +198,7 @@ domain::Directive create_directive(store::Connection& c, const MaybeActor& actor
   d.due_on = *in.due_on;
   d.conference_id = in.conference_id;
   auto id = repo.insert_directive(d, actor->user_id, now_iso());
+  note_audit_object(c, std::to_string(id));
   notify_agency(c, d.assignee_agency.id,
                 Message{"directive", std::nullopt, id,
                         "Cơ quan của bạn được giao nhiệm vụ (hạn " + d.due_on.vietnamese() +

@@ -1,5 +1,6 @@
 #include "core/cooperatives.hpp"
 
+#include "core/audit.hpp"
 #include "core/clock.hpp"
 #include "core/permissions.hpp"
 #include "domain/cooperative_rules.hpp"
@@ -127,6 +128,7 @@ domain::Cooperative create_cooperative(store::Connection& c, const MaybeActor& a
   require_register_writer(actor);
   Transaction tx(c, Transaction::Mode::write);
   int64_t id = insert_cooperative_in_tx(c, in, "");
+  note_audit_object(c, std::to_string(id));
   store::CooperativesRepo repo(c);
   auto created = load(repo, id);
   tx.commit();

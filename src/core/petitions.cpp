@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/audit.hpp"
 #include "core/clock.hpp"
 #include "core/notify.hpp"
 #include "core/permissions.hpp"
@@ -471,6 +472,7 @@ Petition create_petition(store::Connection& c, const MaybeActor& actor, const Pe
   p.created_by = actor->user_id;
   p.created_at = now_iso();
   p.id = repo.insert(p);
+  note_audit_object(c, std::to_string(p.id));
   repo.add_history(p.id, actor->user_id, "create", "", "draft", "", p.created_at);
   auto created = load(repo, p.id);
   set_allowed_actions(created, *actor);
@@ -686,6 +688,7 @@ store::BatchRow create_batch(store::Connection& c, const MaybeActor& actor,
   std::snprintf(number, sizeof number, "%02d/BC-LMHTX", seq);
   store::BatchRow b{0, today.year, number, title, now, {}};
   b.id = repo.insert_batch(b, actor->user_id);
+  note_audit_object(c, std::to_string(b.id));
   for (auto& p : petitions) {
     p.state = "forwarded";
     p.batch = domain::Ref{b.id, b.number, ""};

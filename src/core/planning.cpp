@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/audit.hpp"
 #include "core/clock.hpp"
 #include "core/permissions.hpp"
 #include "core/petitions.hpp"
@@ -157,6 +158,7 @@ store::SchemeRow create_scheme(store::Connection& c, const MaybeActor& actor, st
   store::PlanningRepo repo(c);
   Transaction tx(c, Transaction::Mode::write);
   s.id = repo.insert_scheme(s, now_iso());
+  note_audit_object(c, std::to_string(s.id));
   auto created = *repo.scheme(s.id);
   tx.commit();
   return created;

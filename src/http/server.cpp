@@ -20,6 +20,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -263,6 +264,20 @@ bool quiet_body_error(const beast::error_code& ec) {
   return quiet_read_error(ec) || ec == bhttp::error::partial_message;
 }
 
+// After the answer, what the client still sends is read and dropped for a moment (as nginx's
+// lingering close): closing with unread bytes would reset the connection, and the client
+// would lose the 413 it was sent while still sending its oversized body.
+awaitable<void> linger(beast::tcp_stream& stream) {
+  constexpr std::size_t kMaxDrained = 8u << 20;
+  stream.expires_after(std::chrono::seconds(2));
+  static thread_local std::array<char, 16384> sink;
+  for (std::size_t drained = 0; drained < kMaxDrained;) {
+    auto [ec, n] = co_await stream.async_read_some(asio::buffer(sink), kNoThrow);
+    if (ec) break;
+    drained += n;
+  }
+}
+
 awaitable<void> session(Server::Impl& s, IoThread& t, tcp::socket socket) {
   beast::error_code ec;
   auto endpoint = socket.remote_endpoint(ec);
@@ -337,6 +352,7 @@ awaitable<void> session(Server::Impl& s, IoThread& t, tcp::socket socket) {
     if (!keep_alive) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  co_await linger(stream);
   s.session_ended();
 }
 

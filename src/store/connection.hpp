@@ -116,9 +116,20 @@ class Statement {
   int next_ = 1;
 };
 
+class Connection;
+
+// Runs inside a write transaction just before its COMMIT: the audit log writes the entry of
+// the request's change there, so that the change and its record commit together.
+class CommitHook {
+ public:
+  virtual ~CommitHook() = default;
+  virtual void before_commit(Connection& c) = 0;
+};
+
 class Connection {
  public:
   virtual ~Connection() = default;
+  CommitHook* commit_hook = nullptr;  // set for the time of one request
   virtual Engine engine() const = 0;
   // A prepared statement from this connection's cache; bind with bind()/bind_all().
   virtual Statement prepare(std::string_view sql) = 0;
@@ -137,7 +148,7 @@ class Connection {
 class Transaction {
  public:
   enum class Mode { read, write };
-  Transaction(Connection& c, Mode mode) : c_(c) { c_.begin(mode == Mode::write); }
+  Transaction(Connection& c, Mode mode) : c_(c), write_(mode == Mode::write) { c_.begin(write_); }
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
   ~Transaction() {
@@ -149,12 +160,14 @@ class Transaction {
     }
   }
   void commit() {
+    if (write_ && c_.commit_hook) c_.commit_hook->before_commit(c_);
     c_.commit();
     done_ = true;
   }
 
  private:
   Connection& c_;
+  bool write_;
   bool done_ = false;
 };
 
