@@ -40,6 +40,7 @@ int64_t id_param(const http::Request& req, const std::string& name);
 void register_system_routes(http::Router& r, ApiContext& ctx);
 void register_session_routes(http::Router& r, ApiContext& ctx);
 void register_reference_routes(http::Router& r, ApiContext& ctx);
+void register_reference_admin_routes(http::Router& r, ApiContext& ctx);
 void register_cooperative_routes(http::Router& r, ApiContext& ctx);
 void register_petition_routes(http::Router& r, ApiContext& ctx);
 void register_conference_routes(http::Router& r, ApiContext& ctx);
@@ -52,6 +53,7 @@ inline void register_all_routes(http::Router& r, ApiContext& ctx) {
   register_system_routes(r, ctx);
   register_session_routes(r, ctx);
   register_reference_routes(r, ctx);
+  register_reference_admin_routes(r, ctx);
   register_cooperative_routes(r, ctx);
   register_petition_routes(r, ctx);
   register_conference_routes(r, ctx);

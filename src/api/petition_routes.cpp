@@ -3,6 +3,7 @@
 #include "api/context.hpp"
 #include "api/json_io.hpp"
 #include "api/petition_json.hpp"
+#include "api/reference_json.hpp"
 #include "core/petitions.hpp"
 
 namespace hoptac::api {
@@ -90,12 +91,7 @@ void register_petition_routes(http::Router& r, ApiContext& ctx) {
       QueryInput in(req, {});
       in.finish();
       json::array items;
-      for (const auto& k : core::list_categories(c))
-        items.push_back(json::object{{"code", k.code},
-                                     {"name_vi", k.name_vi},
-                                     {"name_en", k.name_en},
-                                     {"default_agency", ref_json(k.default_agency)},
-                                     {"default_days", k.default_days}});
+      for (const auto& k : core::list_categories(c)) items.push_back(category_json(k));
       return json_response(200, whole_list(std::move(items)));
     });
   });
@@ -107,8 +103,7 @@ void register_petition_routes(http::Router& r, ApiContext& ctx) {
           in.integer("year", 2000, 2100).value_or(domain::Date::today_in_vietnam().year));
       in.finish();
       json::array items;
-      for (const auto& [day, name] : core::list_holidays(c, year))
-        items.push_back(json::object{{"day", day}, {"name", name}});
+      for (const auto& h : core::list_holidays(c, year)) items.push_back(holiday_json(h));
       return json_response(200, whole_list(std::move(items)));
     });
   });

@@ -1,6 +1,7 @@
 // GET /api/v1/admin-units and GET /api/v1/agencies: reference data, readable by anyone.
 #include "api/context.hpp"
 #include "api/json_io.hpp"
+#include "api/reference_json.hpp"
 #include "core/reference.hpp"
 #include "domain/date.hpp"
 
@@ -40,16 +41,11 @@ void register_reference_routes(http::Router& r, ApiContext& ctx) {
 
   r.add("GET", "/api/v1/agencies", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller&) {
-      QueryInput in(req, {});
+      QueryInput in(req, {"include_retired"});
+      const bool include_retired = in.flag("include_retired");
       in.finish();
-      auto rows = core::list_agencies(c);
       json::array items;
-      for (const auto& a : rows)
-        items.push_back(json::object{{"id", a.id},
-                                     {"code", a.code},
-                                     {"name", a.name},
-                                     {"short_name", a.short_name},
-                                     {"kind", a.kind}});
+      for (const auto& a : core::list_agencies(c, include_retired)) items.push_back(agency_json(a));
       return json_response(200, whole_list(std::move(items)));
     });
   });

@@ -400,7 +400,8 @@ void check_version(const Petition& p, std::optional<int64_t> expected) {
 }  // namespace
 
 domain::WorkingCalendar working_calendar(store::Connection& c) {
-  return domain::WorkingCalendar(store::PetitionsRepo(c).holidays());
+  store::PetitionsRepo repo(c);
+  return domain::WorkingCalendar(repo.holidays(), repo.worked_days());
 }
 
 std::optional<std::string> as_petition_code(const std::string& q) {
@@ -652,7 +653,7 @@ std::vector<store::CategoryRow> list_categories(store::Connection& c) {
   return store::PetitionsRepo(c).categories();
 }
 
-std::vector<std::pair<std::string, std::string>> list_holidays(store::Connection& c, int year) {
+std::vector<store::HolidayRow> list_holidays(store::Connection& c, int year) {
   Transaction tx(c, Transaction::Mode::read);
   return store::PetitionsRepo(c).holidays_of(year);
 }

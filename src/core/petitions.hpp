@@ -72,7 +72,7 @@ std::vector<domain::Petition> list_public_petitions(store::Connection& c, const 
 domain::Petition get_public_petition(store::Connection& c, const std::string& code);
 
 std::vector<store::CategoryRow> list_categories(store::Connection& c);
-std::vector<std::pair<std::string, std::string>> list_holidays(store::Connection& c, int year);
+std::vector<store::HolidayRow> list_holidays(store::Connection& c, int year);
 
 store::BatchRow create_batch(store::Connection& c, const MaybeActor& actor,
                              const std::string& title, const std::vector<int64_t>& petition_ids);

@@ -12,10 +12,10 @@ std::vector<store::AdminUnitRow> list_admin_units(store::Connection& c, store::A
   return repo.admin_units(q, total);
 }
 
-std::vector<store::AgencyRow> list_agencies(store::Connection& c) {
+std::vector<store::AgencyRow> list_agencies(store::Connection& c, bool include_retired) {
   store::ReferenceRepo repo(c);
   store::Transaction tx(c, store::Transaction::Mode::read);
-  return repo.agencies();
+  return repo.agencies(include_retired);
 }
 
 }  // namespace hoptac::core

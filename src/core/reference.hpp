@@ -6,6 +6,6 @@ namespace hoptac::core {
 
 std::vector<store::AdminUnitRow> list_admin_units(store::Connection& c, store::AdminUnitQuery q,
                                                   int64_t* total);
-std::vector<store::AgencyRow> list_agencies(store::Connection& c);
+std::vector<store::AgencyRow> list_agencies(store::Connection& c, bool include_retired = false);
 
 }  // namespace hoptac::core

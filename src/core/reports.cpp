@@ -15,6 +15,7 @@
 #include "store/jobs_repo.hpp"
 #include "store/petitions_repo.hpp"
 #include "store/planning_repo.hpp"
+#include "store/reference_admin_repo.hpp"
 #include "text/fold.hpp"
 
 namespace hoptac::core {
@@ -70,19 +71,27 @@ std::string name_of(const std::vector<domain::CodeName>& list, const std::string
   return code;
 }
 
+// The letterhead in force on the report's date (today); without one, the province's name.
 Document base(store::Connection& c, const std::string& summary) {
   store::PlanningRepo repo(c);
-  std::string province = repo.setting("province_name");
   Date today = Date::today_in_vietnam();
+  auto letterhead = store::ReferenceAdminRepo(c).letterhead_on(today.iso());
+  std::string province = repo.setting("province_name");
+  std::string place = province.empty() ? std::string("……") : province;
   Document d;
   d.parent_body = province.empty() ? "" : "UBND TỈNH " + text::to_upper(province);
   d.issuing_body = "LIÊN MINH HỢP TÁC XÃ TỈNH";
+  if (letterhead) {
+    d.parent_body = letterhead->parent_body;
+    d.issuing_body = letterhead->issuing_body;
+    place = letterhead->place_name;
+  }
   d.number = "Số:        /BC-LMHTX";
-  d.place_and_date = (province.empty() ? std::string("……") : province) + ", " +
-                     report::vietnamese_date_phrase(today.year, today.month, today.day);
+  d.place_and_date =
+      place + ", " + report::vietnamese_date_phrase(today.year, today.month, today.day);
   d.kind = "BÁO CÁO";
   d.summary = summary;
-  d.signature_title = "TM. LIÊN MINH HỢP TÁC XÃ TỈNH";
+  d.signature_title = "TM. " + d.issuing_body;
   return d;
 }
 

@@ -3,6 +3,7 @@
 namespace hoptac::domain {
 
 bool WorkingCalendar::is_working_day(Date d) const {
+  if (worked_days_.count(d) != 0) return true;
   return d.weekday() < 5 && holidays_.count(d) == 0;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Working days: Monday to Friday, minus public holidays (kept as data).
+// Working days: Monday to Friday, minus public holidays, plus the Saturdays and Sundays worked
+// in compensation (both kept as data).
 #include <set>
 
 #include "domain/date.hpp"
@@ -8,7 +9,9 @@ namespace hoptac::domain {
 
 class WorkingCalendar {
  public:
-  explicit WorkingCalendar(std::set<Date> holidays) : holidays_(std::move(holidays)) {}
+  // holidays: weekdays off; worked_days: weekend days worked (a day moved by the Government).
+  explicit WorkingCalendar(std::set<Date> holidays, std::set<Date> worked_days = {})
+      : holidays_(std::move(holidays)), worked_days_(std::move(worked_days)) {}
   bool is_working_day(Date d) const;
   // The day reached after stepping `n` working days forward from `from` (which does not count).
   Date add_working_days(Date from, int n) const;
@@ -18,6 +21,7 @@ class WorkingCalendar {
 
  private:
   std::set<Date> holidays_;
+  std::set<Date> worked_days_;
 };
 
 }  // namespace hoptac::domain

@@ -139,7 +139,7 @@ const std::vector<Topic> kTopics = {
 
 class Writer {
  public:
-  Writer(store::Connection& c) : c_(c), repo_(c), cal_(repo_.holidays()) {
+  Writer(store::Connection& c) : c_(c), repo_(c), cal_(repo_.holidays(), repo_.worked_days()) {
     store::AccountsRepo accounts(c);
     for (const char* u : {"lienminh", "ubnd", "so-congthuong", "so-taichinh"})
       users_[u] = accounts.user_by_username(u)->id;

@@ -514,31 +514,44 @@ std::optional<domain::Attachment> PetitionsRepo::attachment(int64_t petition_id,
 std::vector<CategoryRow> PetitionsRepo::categories() {
   auto st = c_.prepare(
       "SELECT c.code, c.name_vi, c.name_en, coalesce(a.id, 0), coalesce(a.code, ''), "
-      "coalesce(a.name, ''), c.default_days FROM categories c LEFT JOIN agencies a ON a.id = "
-      "c.default_agency_id ORDER BY c.position");
+      "coalesce(a.name, ''), c.default_days, c.position FROM categories c LEFT JOIN agencies a "
+      "ON a.id = c.default_agency_id ORDER BY c.position");
   std::vector<CategoryRow> out;
   while (st.step())
     out.push_back({st.text(0),
                    st.text(1),
                    st.text(2),
                    {st.i64(3), st.text(4), st.text(5)},
-                   static_cast<int>(st.i64(6))});
+                   static_cast<int>(st.i64(6)),
+                   static_cast<int>(st.i64(7))});
   return out;
 }
 
-std::set<Date> PetitionsRepo::holidays() {
-  auto st = c_.prepare("SELECT day FROM holidays");
+namespace {
+std::set<Date> days_of_kind(Connection& c, const char* kind) {
+  auto st = c.prepare("SELECT day FROM holidays WHERE kind = ?");
+  st.bind(kind);
   std::set<Date> out;
   while (st.step())
     if (auto d = Date::parse(st.text(0))) out.insert(*d);
   return out;
 }
+}  // namespace
 
-std::vector<std::pair<std::string, std::string>> PetitionsRepo::holidays_of(int year) {
-  auto st = c_.prepare("SELECT day, name FROM holidays WHERE day LIKE ? || '-%' ORDER BY day");
+std::set<Date> PetitionsRepo::holidays() {
+  return days_of_kind(c_, "holiday");
+}
+
+std::set<Date> PetitionsRepo::worked_days() {
+  return days_of_kind(c_, "working");
+}
+
+std::vector<HolidayRow> PetitionsRepo::holidays_of(int year) {
+  auto st =
+      c_.prepare("SELECT day, name, kind FROM holidays WHERE day LIKE ? || '-%' ORDER BY day");
   st.bind(std::to_string(year));
-  std::vector<std::pair<std::string, std::string>> out;
-  while (st.step()) out.emplace_back(st.text(0), st.text(1));
+  std::vector<HolidayRow> out;
+  while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2)});
   return out;
 }
 

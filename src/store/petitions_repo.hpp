@@ -32,8 +32,13 @@ struct PetitionFilter {
 
 struct CategoryRow {
   std::string code, name_vi, name_en;
-  domain::Ref default_agency;
+  domain::Ref default_agency;  // id 0: none
   int default_days = 15;
+  int position = 0;
+};
+
+struct HolidayRow {
+  std::string day, name, kind;  // kind: holiday (a weekday off) | working (a weekend day worked)
 };
 
 struct BatchPetition {
@@ -94,8 +99,9 @@ class PetitionsRepo {
   std::optional<domain::Attachment> attachment(int64_t petition_id, int64_t attachment_id);
 
   std::vector<CategoryRow> categories();
-  std::set<domain::Date> holidays();
-  std::vector<std::pair<std::string, std::string>> holidays_of(int year);
+  std::set<domain::Date> holidays();     // weekdays off
+  std::set<domain::Date> worked_days();  // Saturdays and Sundays worked
+  std::vector<HolidayRow> holidays_of(int year);
 
   int64_t insert_batch(const BatchRow& b, int64_t user_id);
   std::vector<BatchRow> batches(int page, int per_page, int64_t* total);

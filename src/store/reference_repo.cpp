@@ -74,11 +74,15 @@ bool ReferenceRepo::unit_code_exists(const std::string& level, const std::string
   return st.step() && st.i64(0) != 0;
 }
 
-std::vector<AgencyRow> ReferenceRepo::agencies() {
+std::vector<AgencyRow> ReferenceRepo::agencies(bool include_retired) {
   auto st = c_.prepare(
-      "SELECT id, code, name, short_name, kind FROM agencies WHERE active = 1 ORDER BY id");
+      "SELECT id, code, name, short_name, kind, active, merged_into, coalesce(retired_on, '') "
+      "FROM agencies WHERE active = 1 OR ? = 1 ORDER BY id");
+  st.bind(static_cast<int64_t>(include_retired ? 1 : 0));
   std::vector<AgencyRow> out;
-  while (st.step()) out.push_back({st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4)});
+  while (st.step())
+    out.push_back({st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.i64(5) != 0,
+                   st.opt_i64(6), st.text(7)});
   return out;
 }
 

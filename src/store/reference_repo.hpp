@@ -26,6 +26,9 @@ struct AdminUnitQuery {
 struct AgencyRow {
   int64_t id = 0;
   std::string code, name, short_name, kind;
+  bool active = true;
+  std::optional<int64_t> merged_into;  // the agency that took over its work
+  std::string retired_on;              // "" while active
 };
 
 class ReferenceRepo {
@@ -37,7 +40,7 @@ class ReferenceRepo {
   std::optional<AdminUnitRow> commune_valid_at(const std::string& code, const std::string& date);
   bool unit_code_exists(const std::string& level, const std::string& code);
 
-  std::vector<AgencyRow> agencies();
+  std::vector<AgencyRow> agencies(bool include_retired = false);
   std::optional<AgencyRow> agency_by_code(const std::string& code);
   int64_t insert_agency(const AgencyRow& a);
   bool cooperative_exists(int64_t id);
