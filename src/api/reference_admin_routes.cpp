@@ -96,7 +96,8 @@ void agency_routes(http::Router& r, ApiContext& ctx) {
       auto m = core::merge_agency(c, caller.actor, id, into);
       return json_response(200, json::object{{"agency", agency_json(m.agency)},
                                              {"petitions_moved", m.petitions_moved},
-                                             {"directives_moved", m.directives_moved}});
+                                             {"directives_moved", m.directives_moved},
+                                             {"accounts_moved", m.accounts_moved}});
     });
   });
 }

@@ -178,6 +178,7 @@ MergeResult merge_agency(store::Connection& c, const MaybeActor& actor, int64_t 
   }
   r.directives_moved = repo.move_open_directives(id, *into, now);
   repo.move_category_defaults(id, *into);
+  r.accounts_moved = repo.move_accounts(id, *into);
   repo.retire_agency(id, *into, Date::today_in_vietnam().iso());
   r.agency = load_agency(repo, id);
   tx.commit();

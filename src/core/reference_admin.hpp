@@ -29,7 +29,7 @@ store::AgencyRow retire_agency(store::Connection& c, const MaybeActor& actor, in
 
 struct MergeResult {
   store::AgencyRow agency;
-  int64_t petitions_moved = 0, directives_moved = 0;
+  int64_t petitions_moved = 0, directives_moved = 0, accounts_moved = 0;
 };
 MergeResult merge_agency(store::Connection& c, const MaybeActor& actor, int64_t id,
                          std::optional<int64_t> into);

@@ -112,6 +112,11 @@ void ReferenceAdminRepo::move_category_defaults(int64_t from, int64_t into) {
       .run();
 }
 
+int64_t ReferenceAdminRepo::move_accounts(int64_t from, int64_t into) {
+  c_.prepare("UPDATE users SET agency_id = ? WHERE agency_id = ?").bind_all(into, from).run();
+  return c_.changes();
+}
+
 void ReferenceAdminRepo::retire_agency(int64_t id, std::optional<int64_t> merged_into,
                                        const std::string& on) {
   c_.prepare("UPDATE agencies SET active = 0, merged_into = ?, retired_on = ? WHERE id = ?")

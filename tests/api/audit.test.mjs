@@ -51,6 +51,15 @@ test('a change is written in the same transaction, naming the object and what ch
   assert.ok(!pw.summary.includes('doi-mat-khau-2026') && !pw.summary.includes(DEMO_PASSWORD));
 });
 
+test('reference data changes are written under their own ids: a calendar day, a category', async () => {
+  assert.equal((await admin.request('/api/v1/holidays', { method: 'POST', json: { day: '2027-12-31', name: 'Nghỉ bù thử', kind: 'holiday' } })).status, 201);
+  assert.equal((await admin.request('/api/v1/holidays/2027-12-31', { method: 'DELETE' })).status, 204);
+  const days = (await admin.request('/api/v1/audit?object_type=holidays&object_id=2027-12-31')).body.items;
+  assert.deepEqual(days.map((e) => e.kind), ['delete']);
+  const made = (await admin.request('/api/v1/audit?object_type=holidays&kind=create')).body.items[0];
+  assert.match(made.summary, /Nghỉ bù thử/);
+});
+
 test('leaders and the Liên minh see only the petitions\' part; others nothing', async () => {
   const ubnd = await server.as('ubnd');
   const theirs = await ubnd.request('/api/v1/audit?per_page=200');

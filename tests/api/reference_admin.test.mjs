@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, expectProblem } from './server.mjs';
+import { startServer, expectProblem, DEMO_PASSWORD } from './server.mjs';
 
 let server;
 let scratch;
@@ -249,6 +249,9 @@ test('a merge moves open petitions (lead and coordinating) and open directives, 
   assert.equal(res.status, 200, res.text);
   assert.equal(res.body.petitions_moved, toMove.length);
   assert.equal(res.body.directives_moved, openDirectives.length);
+  assert.equal(res.body.accounts_moved, 1, "the demo's Sở Công Thương officer goes with the work");
+  const officer = await server.request('/api/v1/session', { method: 'POST', json: { username: 'so-congthuong', password: DEMO_PASSWORD } });
+  assert.equal(officer.body.user.agency_id, into.id);
   assert.equal(res.body.agency.active, false);
   assert.equal(res.body.agency.merged_into, into.id);
   assert.equal(res.body.agency.retired_on, todayIso());

@@ -78,6 +78,9 @@ test('user add reads the password from standard input and the user can sign in',
   assert.equal(s.user.role, 'department');
   assert.throws(() => cli(['user', 'add', '--username', 'x', '--role', 'department', '--agency', 'no-such'], { database: server.database, input: 'mat-khau-dai\n' }));
   assert.throws(() => cli(['user', 'add', '--username', 'y', '--role', 'emperor'], { database: server.database, input: 'mat-khau-dai\n' }));
+  // The password rules hold on the command line too.
+  for (const weak of ['ngan', '1234567890', 'quantri-tinh'])
+    assert.throws(() => cli(['user', 'add', '--username', 'quantri-tinh', '--role', 'admin'], { database: server.database, input: `${weak}\n` }), /password/);
 });
 
 // Sign-in limiting by address and username: tests/api/sign_in_throttle.test.mjs.
