@@ -10,7 +10,14 @@ store::AuditFilter audit_filter(const http::Request& req, bool paged) {
   QueryInput in(req,
                 {"user", "kind", "object_type", "object_id", "from", "to", "page", "per_page"});
   store::AuditFilter f;
-  f.user_id = in.integer("user", 1, INT64_MAX / 2);
+  // A user by id, or by the username as the entries keep it (also a failed sign-in's).
+  if (auto user = in.string("user", 64)) {
+    if (!user->empty() && user->size() <= 15 &&
+        user->find_first_not_of("0123456789") == std::string::npos)
+      f.user_id = std::stoll(*user);
+    else
+      f.username = *user;
+  }
   f.kind = in.one_of(
       "kind", {"sign_in", "sign_in_failed", "sign_out", "create", "update", "delete", "action"});
   f.object_type = in.string("object_type", 40);

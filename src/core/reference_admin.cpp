@@ -133,6 +133,15 @@ store::AgencyRow retire_agency(store::Connection& c, const MaybeActor& actor, in
             " nhiệm vụ chưa xong; hãy hợp nhất vào cơ quan khác (merge) thay vì cho thôi hoạt động",
         "The agency still has " + std::to_string(petitions) + " open petitions and " +
             std::to_string(directives) + " open directives; merge it into another instead");
+  // A category whose petitions would go by default to a retired agency is a trap for the UBND.
+  if (const int64_t categories = repo.category_default_count(id); categories > 0)
+    throw Failure(FailureKind::conflict,
+                  std::to_string(categories) +
+                      " lĩnh vực đang lấy cơ quan này làm cơ quan trả lời mặc định; hãy đổi các "
+                      "lĩnh vực đó, hoặc hợp nhất cơ quan vào cơ quan khác",
+                  std::to_string(categories) +
+                      " categories answer by default through this agency; change them first, or "
+                      "merge the agency into another");
   repo.retire_agency(id, std::nullopt, Date::today_in_vietnam().iso());
   auto retired = load_agency(repo, id);
   tx.commit();

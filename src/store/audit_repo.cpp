@@ -33,6 +33,7 @@ int64_t AuditRepo::append(const AuditRow& r) {
 std::vector<AuditRow> AuditRepo::list(const AuditFilter& f, int64_t* total) {
   Conditions where;
   if (f.user_id) where.add("user_id = ?", *f.user_id);
+  if (f.username) where.add("username = ?", *f.username);
   if (f.kind) where.add("kind = ?", *f.kind);
   if (f.object_type) where.add("object_type = ?", *f.object_type);
   if (f.object_id) where.add("object_id = ?", *f.object_id);

@@ -22,7 +22,7 @@ struct AuditRow {
 
 struct AuditFilter {
   std::optional<int64_t> user_id;
-  std::optional<std::string> kind, object_type, object_id;
+  std::optional<std::string> username, kind, object_type, object_id;
   std::optional<std::string> from, to;  // dates, inclusive
   int page = 1, per_page = 50;
 };

@@ -112,6 +112,13 @@ void ReferenceAdminRepo::move_category_defaults(int64_t from, int64_t into) {
       .run();
 }
 
+int64_t ReferenceAdminRepo::category_default_count(int64_t agency_id) {
+  auto st = c_.prepare("SELECT count(*) FROM categories WHERE default_agency_id = ?");
+  st.bind(agency_id);
+  st.step();
+  return st.i64(0);
+}
+
 int64_t ReferenceAdminRepo::move_accounts(int64_t from, int64_t into) {
   c_.prepare("UPDATE users SET agency_id = ? WHERE agency_id = ?").bind_all(into, from).run();
   return c_.changes();

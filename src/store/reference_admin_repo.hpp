@@ -39,6 +39,7 @@ class ReferenceAdminRepo {
                      const std::string& now);
   int64_t move_open_directives(int64_t from, int64_t into, const std::string& now);
   void move_category_defaults(int64_t from, int64_t into);
+  int64_t category_default_count(int64_t agency_id);
   int64_t move_accounts(int64_t from, int64_t into);  // the officers go with their work
   void retire_agency(int64_t id, std::optional<int64_t> merged_into, const std::string& on);
 

@@ -163,6 +163,14 @@ test('retiring: an agency with open work is 409 (merge it instead); an idle one 
   assert.match(refused.body.title, /merge it into another instead/);
   expectProblem(assert, await asAdmin('POST', `${A}/${busy.id}/retire`), 409);
 
+  // An agency that categories answer through by default is not retired under them.
+  const deflt = await newAgency('so-mac-dinh');
+  const cat = await asAdmin('POST', '/api/v1/categories', { code: 'thu_nghiem_mac_dinh', name_vi: 'Thử nghiệm', name_en: 'Trial', default_agency_id: deflt.id, default_days: 10 });
+  assert.equal(cat.status, 201, cat.text);
+  const byDefault = await users.admin.request(`${A}/${deflt.id}/retire`, { method: 'POST', headers: { 'accept-language': 'en' } });
+  expectProblem(assert, byDefault, 409);
+  assert.match(byDefault.body.title, /1 categories answer by default through this agency/);
+
   const idle = await newAgency('so-nhan-roi');
   await onlyAdmin('POST', `${A}/${idle.id}/retire`);
   const res = await asAdmin('POST', `${A}/${idle.id}/retire`);
