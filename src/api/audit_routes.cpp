@@ -6,10 +6,10 @@
 namespace hoptac::api {
 
 namespace {
-store::AuditFilter audit_filter(const http::Request& req, bool paged) {
+core::AuditQuery audit_filter(const http::Request& req, bool paged) {
   QueryInput in(req,
                 {"user", "kind", "object_type", "object_id", "from", "to", "page", "per_page"});
-  store::AuditFilter f;
+  core::AuditQuery f;
   // A user by id, or by the username as the entries keep it (also a failed sign-in's).
   if (auto user = in.string("user", 64)) {
     if (!user->empty() && user->size() <= 15 &&

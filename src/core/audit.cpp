@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 #include "core/secrets.hpp"
 #include "report/csv.hpp"
+#include "store/audit_repo.hpp"
 
 namespace hoptac::core {
 
@@ -61,22 +62,32 @@ void note_audit_object(store::Connection& c, const std::string& id) {
 }
 
 namespace {
-void restrict_to_role(const MaybeActor& actor, store::AuditFilter& f) {
+store::AuditFilter allowed_filter(const MaybeActor& actor, const AuditQuery& q) {
   const auto& a =
       require_role(actor, {domain::Role::admin, domain::Role::leader, domain::Role::alliance});
+  store::AuditFilter f{q.user_id, q.username, q.kind, q.object_type, q.object_id,
+                       q.from,    q.to,       q.page, q.per_page};
   if (!a.is(domain::Role::admin)) f.object_type = "petitions";
+  return f;
+}
+
+AuditEntry entry_of(const store::AuditRow& r) {
+  return {r.id,   r.at,          r.user_id,   r.username, r.address,
+          r.kind, r.object_type, r.object_id, r.summary,  r.hash};
 }
 }  // namespace
 
-std::vector<store::AuditRow> list_audit(store::Connection& c, const MaybeActor& actor,
-                                        store::AuditFilter f, int64_t* total) {
-  restrict_to_role(actor, f);
+std::vector<AuditEntry> list_audit(store::Connection& c, const MaybeActor& actor, AuditQuery q,
+                                   int64_t* total) {
+  auto f = allowed_filter(actor, q);
   store::Transaction tx(c, store::Transaction::Mode::read);
-  return store::AuditRepo(c).list(f, total);
+  std::vector<AuditEntry> out;
+  for (const auto& r : store::AuditRepo(c).list(f, total)) out.push_back(entry_of(r));
+  return out;
 }
 
-std::string audit_csv(store::Connection& c, const MaybeActor& actor, store::AuditFilter f) {
-  restrict_to_role(actor, f);
+std::string audit_csv(store::Connection& c, const MaybeActor& actor, AuditQuery q) {
+  auto f = allowed_filter(actor, q);
   report::CsvWriter w;
   w.row({"Mã", "Thời điểm (UTC)", "Người dùng", "Địa chỉ", "Loại", "Đối tượng", "Mã đối tượng",
          "Nội dung", "Hash"});

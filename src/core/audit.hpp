@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/permissions.hpp"
-#include "store/audit_repo.hpp"
+#include "store/database.hpp"
 
 namespace hoptac::core {
 
@@ -38,10 +38,24 @@ class AuditScope : public store::CommitHook {
 };
 void note_audit_object(store::Connection& c, const std::string& id);
 
+struct AuditQuery {
+  std::optional<int64_t> user_id;
+  std::optional<std::string> username, kind, object_type, object_id;
+  std::optional<std::string> from, to;  // dates, inclusive
+  int page = 1, per_page = 50;
+};
+
+struct AuditEntry {
+  int64_t id = 0;
+  std::string at;
+  std::optional<int64_t> user_id;
+  std::string username, address, kind, object_type, object_id, summary, hash;
+};
+
 // Admin: everything; leader and Liên minh: the petitions' part only (the filter is forced).
-std::vector<store::AuditRow> list_audit(store::Connection& c, const MaybeActor& actor,
-                                        store::AuditFilter f, int64_t* total);
-std::string audit_csv(store::Connection& c, const MaybeActor& actor, store::AuditFilter f);
+std::vector<AuditEntry> list_audit(store::Connection& c, const MaybeActor& actor, AuditQuery q,
+                                   int64_t* total);
+std::string audit_csv(store::Connection& c, const MaybeActor& actor, AuditQuery q);
 
 struct AuditCheck {
   int64_t entries = 0;
