@@ -42,13 +42,23 @@ std::pair<std::string, unsigned short> parse_listen(const std::string& listen) {
   return {listen.substr(0, colon), static_cast<unsigned short>(port)};
 }
 
+// A one-time link's token is a secret: the log keeps the path without it.
+std::string loggable_path(const std::string& path) {
+  for (std::string_view secret_after : {"/activate/", "/api/v1/account-links/"})
+    if (path.rfind(secret_after, 0) == 0) return std::string(secret_after) + "…";
+  return path;
+}
+
 std::string access_log_line(const http::Request& req, const http::Response& res, double seconds) {
-  boost::json::object o{
-      {"ts", core::now_iso()},    {"method", req.method},
-      {"path", req.path},         {"route", res.route},
-      {"status", res.status},     {"duration_us", static_cast<int64_t>(seconds * 1e6)},
-      {"bytes", res.body.size()}, {"remote", req.client.empty() ? req.remote : req.client},
-      {"request_id", req.id}};
+  boost::json::object o{{"ts", core::now_iso()},
+                        {"method", req.method},
+                        {"path", loggable_path(req.path)},
+                        {"route", res.route},
+                        {"status", res.status},
+                        {"duration_us", static_cast<int64_t>(seconds * 1e6)},
+                        {"bytes", res.body.size()},
+                        {"remote", req.client.empty() ? req.remote : req.client},
+                        {"request_id", req.id}};
   return boost::json::serialize(o);
 }
 

@@ -43,6 +43,12 @@ test('the admin invites a department officer, who sets a password through the li
   }
   const res = await server.request(`/api/v1/account-links/${token}`, { method: 'POST', json: { password: 'rung-tre-xanh-2026' } });
   assert.equal(res.status, 204, res.text);
+  // The token never reaches the access log: wait for a later request's line, then look.
+  const marker = await server.request('/healthz');
+  const id = marker.headers.get('x-request-id');
+  while (!server.log.some((l) => l.includes(id))) await new Promise((r) => server.child.stdout.once('data', r));
+  assert.ok(server.log.some((l) => l.includes('/api/v1/account-links/…')));
+  assert.ok(!server.log.some((l) => l.includes(token)), 'no one-time token in the log');
   // The link is used once.
   expectProblem(assert, await server.request(`/api/v1/account-links/${token}`), 404);
   expectProblem(assert, await server.request(`/api/v1/account-links/${token}`, { method: 'POST', json: { password: 'another-good-one-77' } }), 404);
