@@ -94,10 +94,10 @@ export async function ready(page) {
   await page.waitForFunction(() => !!document.querySelector('main h1') && !document.querySelector('.state-loading') && !document.querySelector('[aria-busy="true"]'), null, { timeout: PATIENCE });
 }
 
-export async function signIn(page, username, { path = '/sign-in' } = {}) {
+export async function signIn(page, username, { path = '/sign-in', password = PASSWORD } = {}) {
   if (path) await go(page, path);
   await page.getByLabel(/Tên đăng nhập|Username/).fill(username);
-  await page.getByLabel(/Mật khẩu|Password/).fill(PASSWORD);
+  await page.getByLabel(/Mật khẩu|Password/).fill(password);
   await page.getByRole('button', { name: /Đăng nhập|Sign in/ }).last().click();
   // Signed in: the header says who, and the page asked for (or the role's home) is drawn.
   await page.getByTestId('who').waitFor({ timeout: PATIENCE });

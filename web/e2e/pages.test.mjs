@@ -73,6 +73,18 @@ const PAGES = () => [
   { user: 'so-congthuong', name: 'department-reports', path: '/reports' },
   { user: 'admin', name: 'admin-dashboard', path: '/dashboard', charts: 3 },
   { user: 'admin', name: 'admin-reports', path: '/reports' },
+  { user: 'admin', name: 'admin-users', path: '/admin/users?new=1' },
+  { user: 'admin', name: 'admin-agencies', path: '/admin/agencies' },
+  { user: 'admin', name: 'admin-categories', path: '/admin/categories' },
+  { user: 'admin', name: 'admin-calendar', path: '/admin/calendar?year=2025' },
+  { user: 'admin', name: 'admin-letterheads', path: '/admin/letterheads' },
+  { user: 'admin', name: 'admin-security', path: '/admin/security' },
+  { user: 'admin', name: 'admin-tokens', path: '/admin/tokens' },
+  { user: 'admin', name: 'admin-audit', path: '/audit' },
+  { user: 'admin', name: 'admin-account', path: '/account' },
+  { user: 'lienminh', name: 'alliance-audit', path: '/audit' },
+  { user: 'htx-taihoan', name: 'coop-account', path: '/account' },
+  { user: null, name: 'public-activate-used', path: '/activate/khong-co-lien-ket-nay' },
 ];
 
 for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {

@@ -1,5 +1,7 @@
 // Starts a real `hoptac serve` for the browser tests: a freshly seeded demo database in a
-// temporary directory, an ephemeral loopback port, and web/dist as the web root.
+// temporary directory, an ephemeral loopback port, and web/dist as the web root. With
+// { empty: { username, password, name } } the database has no demo: only the migrations'
+// reference data and that one administrator (`hoptac migrate`, then `hoptac user add`).
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,11 +13,18 @@ export const BIN = process.env.HOPTAC_BIN ?? fileURLToPath(new URL('../../build-
 export const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 export const PASSWORD = 'hoptac-demo';
 
-export async function startServer() {
+export async function startServer({ empty } = {}) {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: run npm run build first`);
   const dir = mkdtempSync(join(tmpdir(), 'hoptac-e2e-'));
   const database = `sqlite:${join(dir, 'hoptac.db')}`;
-  execFileSync(BIN, ['seed-demo', '--database', database], { stdio: 'ignore' });
+  if (empty) {
+    execFileSync(BIN, ['migrate', '--database', database], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const add = ['user', 'add', '--database', database, '--username', empty.username, '--role', 'admin'];
+    if (empty.name) add.push('--name', empty.name);
+    execFileSync(BIN, add, { input: `${empty.password}\n`, stdio: ['pipe', 'ignore', 'inherit'] });
+  } else {
+    execFileSync(BIN, ['seed-demo', '--database', database], { stdio: 'ignore' });
+  }
   const child = spawn(BIN, ['serve', '--database', database, '--listen', '127.0.0.1:0', '--threads', '4', '--web', DIST], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -41,10 +50,10 @@ export async function startServer() {
       rmSync(dir, { recursive: true, force: true });
     },
     /** A JSON request as a user (or anonymous), for checks of the server's own refusals. */
-    async api(path, { user, method = 'GET', json } = {}) {
+    async api(path, { user, password = PASSWORD, method = 'GET', json } = {}) {
       const headers = { accept: 'application/json' };
       if (user) {
-        const s = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: PASSWORD }) });
+        const s = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password }) });
         headers.cookie = s.headers.get('set-cookie').split(';')[0];
         headers['x-csrf-token'] = (await s.json()).csrf_token;
       }

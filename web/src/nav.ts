@@ -1,4 +1,5 @@
-// The menus: the public one for everyone, and one per role.
+// The menus: the public one for everyone, and one per role. Everyone's own account
+// (/account) is in the header, beside the name.
 import type { Role } from './api/types';
 import type { MsgKey } from './i18n';
 
@@ -29,6 +30,7 @@ export const roleNav: Record<Role, NavItem[]> = {
     { href: '/schemes', label: 'nav.schemes' },
     { href: '/award-campaigns', label: 'nav.awardWork' },
     { href: '/reports', label: 'nav.reports' },
+    { href: '/audit', label: 'nav.audit' },
   ],
   leader: [
     { href: '/dashboard', label: 'nav.dashboard' },
@@ -40,6 +42,7 @@ export const roleNav: Record<Role, NavItem[]> = {
     { href: '/schemes', label: 'nav.schemes' },
     { href: '/award-campaigns', label: 'nav.awardWork' },
     { href: '/reports', label: 'nav.reports' },
+    { href: '/audit', label: 'nav.audit' },
   ],
   department: [
     { href: '/queue', label: 'nav.queue' },
@@ -55,5 +58,13 @@ export const roleNav: Record<Role, NavItem[]> = {
     { href: '/conferences', label: 'nav.conferences' },
     { href: '/directives', label: 'nav.directives' },
     { href: '/reports', label: 'nav.reports' },
+    { href: '/admin/users', label: 'nav.users' },
+    { href: '/admin/agencies', label: 'nav.agencies' },
+    { href: '/admin/categories', label: 'nav.categories' },
+    { href: '/admin/calendar', label: 'nav.calendar' },
+    { href: '/admin/letterheads', label: 'nav.letterheads' },
+    { href: '/admin/security', label: 'nav.security' },
+    { href: '/admin/tokens', label: 'nav.tokens' },
+    { href: '/audit', label: 'nav.audit' },
   ],
 };

@@ -16,6 +16,9 @@ function once<T>(key: string, load: () => Promise<T>): Promise<T> {
   return p;
 }
 
+/** Forgets a cached list (after the administrator changed it). */
+export const forget = (...keys: string[]) => keys.forEach((k) => cache.delete(k));
+
 export const PROVINCE = '06';
 /** The register's units are those in force before the 2025 reform. */
 export const UNITS_AS_OF = '2024-12-31';

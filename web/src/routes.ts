@@ -9,6 +9,7 @@ import { Answers } from './pages/public/Answers';
 import { AnswerPage } from './pages/public/AnswerPage';
 import { SignIn } from './pages/public/SignIn';
 import { Awards } from './pages/public/Awards';
+import { Activate } from './pages/public/Activate';
 
 export type PageProps = { params: Record<string, string> };
 export type PageModule = { default: FunctionComponent<PageProps> };
@@ -27,6 +28,8 @@ const REGISTER: Role[] = ['alliance', 'admin'];
 const DASHBOARD: Role[] = ['leader', 'alliance', 'admin'];
 const PLANNING: Role[] = ['alliance', 'leader'];
 const REPORTS: Role[] = ['alliance', 'department', 'leader', 'admin'];
+const ADMIN: Role[] = ['admin'];
+const AUDIT: Role[] = ['admin', 'leader', 'alliance'];
 
 export const routes: RouteDef[] = [
   // Public
@@ -37,6 +40,7 @@ export const routes: RouteDef[] = [
   { path: '/answers/:code', page: AnswerPage },
   { path: '/sign-in', page: SignIn },
   { path: '/awards', page: Awards },
+  { path: '/activate/:token', page: Activate },
 
   // A cooperative's own space
   { path: '/my-coop', roles: ['coop'], load: () => import('./pages/staff/MyCoop') },
@@ -75,4 +79,16 @@ export const routes: RouteDef[] = [
   { path: '/award-campaigns', roles: PLANNING, load: () => import('./pages/staff/AwardCampaigns') },
   { path: '/award-campaigns/:id', roles: PLANNING, load: () => import('./pages/staff/AwardCampaignPage') },
   { path: '/reports', roles: REPORTS, load: () => import('./pages/staff/Reports') },
+
+  // Accounts, administration and the audit log
+  { path: '/account', roles: ALL, load: () => import('./pages/staff/Account') },
+  { path: '/admin/users', roles: ADMIN, load: () => import('./pages/staff/AdminUsers') },
+  { path: '/admin/users/:id', roles: ADMIN, load: () => import('./pages/staff/AdminUser') },
+  { path: '/admin/agencies', roles: ADMIN, load: () => import('./pages/staff/AdminAgencies') },
+  { path: '/admin/categories', roles: ADMIN, load: () => import('./pages/staff/AdminCategories') },
+  { path: '/admin/calendar', roles: ADMIN, load: () => import('./pages/staff/AdminCalendar') },
+  { path: '/admin/letterheads', roles: ADMIN, load: () => import('./pages/staff/AdminLetterheads') },
+  { path: '/admin/security', roles: ADMIN, load: () => import('./pages/staff/AdminSecurity') },
+  { path: '/admin/tokens', roles: ADMIN, load: () => import('./pages/staff/AdminTokens') },
+  { path: '/audit', roles: AUDIT, load: () => import('./pages/staff/Audit') },
 ];

@@ -2,7 +2,7 @@
 // sends them to the sign-in page, which brings them back where they were.
 import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrf, setUnauthorizedHandler } from './api/client';
-import type { CurrentSession, Role, User } from './api/types';
+import type { CurrentSession, Role, SignInResult, User } from './api/types';
 import { location, navigate } from './router';
 
 type State = { loaded: boolean; user: User | null; expired: boolean };
@@ -37,11 +37,29 @@ export async function loadSession() {
   }
 }
 
-export async function signIn(username: string, password: string): Promise<User> {
-  const s = await api<CurrentSession>('/session', { method: 'POST', json: { username, password }, quiet401: true });
+/**
+ * Signs in; a user with two-step sign-in on sends the code too (the server answers 401 with
+ * the field totp_code until it is right). totpSetupRequired: the role needs two-step sign-in
+ * and the user has none yet.
+ */
+export async function signIn(username: string, password: string, totpCode?: string): Promise<{ user: User; totpSetupRequired: boolean }> {
+  const json: Record<string, string> = { username, password };
+  if (totpCode) json.totp_code = totpCode;
+  const s = await api<SignInResult>('/session', { method: 'POST', json, quiet401: true });
   setCsrf(s.csrf_token ?? '');
   set({ loaded: true, user: s.user, expired: false });
-  return s.user;
+  return { user: s.user, totpSetupRequired: !!s.totp_setup_required };
+}
+
+/** The signed-in user's record changed (own profile saved, two-step sign-in turned on). */
+export function setSessionUser(user: User) {
+  if (state.user && state.user.id === user.id) set({ user: { ...state.user, ...user } });
+}
+
+/** The session ended on the server (this session closed from the account page). */
+export function forgetSession() {
+  setCsrf('');
+  set({ user: null, expired: false });
 }
 
 export async function signOut() {

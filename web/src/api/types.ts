@@ -81,3 +81,44 @@ export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
 export const SCHEME_STATUSES = ['draft', 'active', 'closed'] as const;
 /** The role that reviews and decides a campaign of this level. */
 export const deciderOf = (level: AwardLevel): Role => (level === 'ubnd_bang_khen' ? 'leader' : 'alliance');
+
+// ---- Administration and accounts (issue 11).
+
+export const ROLES = ['coop', 'alliance', 'department', 'leader', 'admin'] as const;
+export const ACCOUNT_STATUSES = ['invited', 'active', 'disabled'] as const;
+export type AccountStatus = S['Account']['status'];
+
+/** A user as the administrator sees it (GET /users, /users/{id}, /me). */
+export type Account = S['Account'];
+export type AccountInput = S['AccountInput'];
+export type AccountPatch = S['AccountPatch'];
+/** A one-time link: activation while invited, password reset after. */
+export type OneTimeLink = S['OneTimeLink'];
+export type AccountCreated = S['Invitation'];
+export type LinkInfo = S['LinkInfo'];
+export type Me = S['Me'];
+export type SignInResult = CurrentSession & { totp_setup_required?: boolean; expires_at?: string };
+export type SessionInfo = S['SessionInfo'];
+export type TotpStart = S['TotpEnrolment'];
+export type ApiToken = S['ApiToken'];
+export type ApiTokenCreated = S['NewApiToken'];
+export type AdminApiToken = S['ApiToken'] & { user: NonNullable<S['ApiToken']['user']> };
+export type SecuritySettings = S['SecuritySettings'];
+/** The roles that may be required to use two-step sign-in. */
+export type StaffRole = SecuritySettings['totp_required_roles'][number];
+
+export const AUDIT_KINDS = ['sign_in', 'sign_in_failed', 'sign_out', 'create', 'update', 'delete', 'action'] as const;
+export const AUDIT_OBJECTS = ['petitions', 'cooperatives', 'users', 'agencies', 'categories', 'holidays', 'letterheads', 'conferences', 'directives', 'session', 'me', 'api-tokens', 'security-settings'] as const;
+export type AuditEntry = S['AuditEntry'];
+
+/** Reference data as the administrator keeps it. */
+export type AgencyAdmin = Agency;
+export type MergeResult = S['AgencyMergeResult'];
+export const AGENCY_KINDS = ['department', 'alliance', 'ubnd', 'office', 'district', 'bank', 'other'] as const;
+export type CategoryAdmin = Category;
+export type HolidayKind = S['Holiday']['kind'];
+export type CalendarDay = S['Holiday'];
+export type Letterhead = S['Letterhead'];
+
+/** A list the server may send bare or in the page envelope. */
+export const itemsOf = <T>(x: T[] | { items: T[] }): T[] => (Array.isArray(x) ? x : x.items);

@@ -59,6 +59,9 @@ export function Header() {
           <span class="who-name">{user.display_name}</span>
           <span class="who-role">{label('role', user.role)}</span>
           {where && <span class="who-where">{where}</span>}
+          <Link href="/account" class="who-account" aria-current={loc.path === '/account' ? 'page' : undefined}>
+            {t('app.account')}
+          </Link>
           <button type="button" class="btn btn-small" onClick={out}>
             {t('app.signout')}
           </button>

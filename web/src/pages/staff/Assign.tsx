@@ -32,7 +32,7 @@ export default function Assign() {
     if (!lead && ids.length === 1) {
       const p = list.data?.items.find((x) => x.id === ids[0]);
       const c = cats.find((x) => x.code === p?.categories[0]);
-      if (c) setLead(String(c.default_agency.id));
+      if (c?.default_agency) setLead(String(c.default_agency.id));
     }
   };
 

@@ -151,7 +151,7 @@ function RecordForm({ conf, onDone }: { conf: Conference; onDone: () => void }) 
     const next = { ...v, [k]: x };
     if (k === 'category' && !v.agency) {
       const c = cats.find((y) => y.code === x);
-      if (c) next.agency = String(c.default_agency.id);
+      if (c?.default_agency) next.agency = String(c.default_agency.id);
     }
     setV(next);
   };

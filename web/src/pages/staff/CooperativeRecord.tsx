@@ -1,10 +1,12 @@
-// A cooperative in the register: record, yearly figures, products, contracts and petitions.
+// A cooperative in the register: record, its representatives' accounts, yearly figures,
+// products, contracts and petitions.
 import { api } from '../../api/client';
 import type { Contract, Cooperative, Page, Petition, Product, Year } from '../../api/types';
 import { Async } from '../../components/Async';
 import { ContractList, CooperativeFacts, ProductList, YearsTable } from '../../components/CooperativeParts';
 import { Link } from '../../components/Link';
 import { PetitionCards } from '../../components/PetitionCards';
+import { Representatives } from '../../components/Representatives';
 import { useFetch } from '../../components/useFetch';
 import { usePageTitle } from '../../components/usePageTitle';
 import { t } from '../../i18n';
@@ -36,6 +38,7 @@ export default function CooperativeRecord({ params }: PageProps) {
             </Link>
           </p>
           <CooperativeFacts c={c} contact />
+          <Representatives cooperative={{ id: c.id, name: c.name }} />
           <section aria-labelledby="years-h">
             <h2 id="years-h">{t('coop.years')}</h2>
             <Async state={years} isEmpty={() => false}>
