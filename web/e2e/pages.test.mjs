@@ -74,6 +74,7 @@ const PAGES = () => [
   { user: 'admin', name: 'admin-dashboard', path: '/dashboard', charts: 3 },
   { user: 'admin', name: 'admin-reports', path: '/reports' },
   { user: 'admin', name: 'admin-users', path: '/admin/users?new=1' },
+  { user: 'admin', name: 'admin-user', path: '/admin/users/2' },
   { user: 'admin', name: 'admin-agencies', path: '/admin/agencies' },
   { user: 'admin', name: 'admin-categories', path: '/admin/categories' },
   { user: 'admin', name: 'admin-calendar', path: '/admin/calendar?year=2025' },
