@@ -25,6 +25,12 @@ bool allowed_before_two_factor(const std::string& path) {
   return path == "/api/v1/session" || path == "/api/v1/me" || path.rfind("/api/v1/me/totp", 0) == 0;
 }
 
+Failure two_factor_first() {
+  return Failure(FailureKind::forbidden,
+                 "Cần bật xác thực hai bước trước khi tiếp tục (Tài khoản → Xác thực hai bước)",
+                 "Turn on two-factor sign-in first (Account → Two-factor sign-in)");
+}
+
 Caller identify(store::Connection& c, const http::Request& req) {
   Caller caller;
   if (auto auth = req.header("authorization")) {
@@ -35,6 +41,7 @@ Caller identify(store::Connection& c, const http::Request& req) {
     if (!a)
       throw Failure(FailureKind::unauthenticated, "Mã truy cập không hợp lệ", "Invalid API token");
     caller.actor = a->actor;
+    if (a->totp_setup_required && !allowed_before_two_factor(req.path)) throw two_factor_first();
     return caller;
   }
   if (auto token = req.cookie("hoptac_session")) {
@@ -44,10 +51,7 @@ Caller identify(store::Connection& c, const http::Request& req) {
     caller.via_cookie = true;
     caller.csrf_token = a->csrf_token;
     caller.session_token = *token;
-    if (a->totp_setup_required && !allowed_before_two_factor(req.path))
-      throw Failure(FailureKind::forbidden,
-                    "Cần bật xác thực hai bước trước khi tiếp tục (Tài khoản → Xác thực hai bước)",
-                    "Turn on two-factor sign-in first (Account → Two-factor sign-in)");
+    if (a->totp_setup_required && !allowed_before_two_factor(req.path)) throw two_factor_first();
     if (is_write(req.method)) {
       auto sent = req.header("x-csrf-token");
       if (!sent || *sent != *a->csrf_token)

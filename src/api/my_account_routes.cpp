@@ -40,7 +40,7 @@ void add_profile_routes(http::Router& r, ApiContext& ctx) {
       auto current = in.string("current_password", 1024, true);
       auto next = in.string("new_password", 1024, true);
       in.finish();
-      core::change_password(c, caller.actor, *current, *next, caller.session_token);
+      core::change_password(c, caller.actor, {*current, *next, caller.session_token, req.client});
       return no_content();
     });
   });
@@ -96,7 +96,7 @@ void add_two_factor_routes(http::Router& r, ApiContext& ctx) {
       JsonInput in(body, {"password"});
       auto password = in.string("password", 1024, true);
       in.finish();
-      core::disable_totp(c, caller.actor, *password);
+      core::disable_totp(c, caller.actor, *password, req.client);
       return no_content();
     });
   });

@@ -55,11 +55,10 @@ std::string hash_password(const std::string& password) {
   return out;
 }
 
-namespace {
 // Counts the attempt as a failure before the password is checked, in the same transaction as
 // the throttle's check, so that parallel attempts cannot all slip past it. Returns its id.
-int64_t admit_attempt(store::Connection& c, const std::string& username,
-                      const std::string& address) {
+int64_t admit_password_attempt(store::Connection& c, const std::string& username,
+                               const std::string& address) {
   store::AccountsRepo repo(c);
   store::Transaction tx(c, store::Transaction::Mode::write);  // serialises the attempts
   const int64_t now = now_unix_ms();
@@ -78,7 +77,19 @@ int64_t admit_attempt(store::Connection& c, const std::string& username,
   tx.commit();
   return id;
 }
-}  // namespace
+
+void password_attempt_failed(store::Connection& c, int64_t attempt) {
+  store::Transaction tx(c, store::Transaction::Mode::write);
+  store::AccountsRepo(c).set_failure_time(attempt, now_unix_ms());
+  tx.commit();
+}
+
+void password_attempt_succeeded(store::Connection& c, const std::string& username,
+                                const std::string& address) {
+  store::Transaction tx(c, store::Transaction::Mode::write);
+  store::AccountsRepo(c).clear_failures(username, address);
+  tx.commit();
+}
 
 namespace {
 Failure wrong_credentials() {
@@ -129,7 +140,7 @@ void record_failure(store::Connection& c, int64_t attempt, const SignInRequest& 
 SignedIn sign_in(store::Connection& c, const SignInRequest& r) {
   ensure_sodium();
   store::AccountsRepo repo(c);
-  const int64_t attempt = admit_attempt(c, r.username, r.address);
+  const int64_t attempt = admit_password_attempt(c, r.username, r.address);
   auto user = [&] {
     store::Transaction tx(c, store::Transaction::Mode::read);
     return repo.user_by_username(r.username);
@@ -192,9 +203,13 @@ std::optional<Authenticated> authenticate_session(store::Connection& c, const st
 std::optional<Authenticated> authenticate_bearer(store::Connection& c, const std::string& token) {
   store::AccountsRepo repo(c);
   store::Transaction tx(c, store::Transaction::Mode::read);
-  auto u = repo.user_by_token(sha256_hex(token), domain::Date::today_in_vietnam().iso());
-  if (!u) return std::nullopt;
-  return Authenticated{to_actor(*u), std::nullopt};
+  auto t = repo.user_by_token(sha256_hex(token), domain::Date::today_in_vietnam().iso());
+  if (!t) return std::nullopt;
+  Authenticated a{to_actor(t->user), std::nullopt};
+  // A token is held to its owner's role as a session is: no second factor, no access.
+  a.totp_setup_required =
+      !t->user.totp_secret && role_requires_totp(t->totp_required_roles, t->user.role);
+  return a;
 }
 
 int64_t add_user(store::Connection& c, const NewUser& nu) {

@@ -33,6 +33,15 @@ SignedIn sign_in(store::Connection& c, const SignInRequest& r);
 void sign_out(store::Connection& c, const domain::Actor& a, const std::string& session_token,
               const std::string& address);
 
+// Every check of a password (signing in, changing it, turning two factors off) goes through the
+// sign-in throttle: 429 while the address or the username is throttled; the attempt counts as
+// a failure from `admit` on, until it succeeds.
+int64_t admit_password_attempt(store::Connection& c, const std::string& username,
+                               const std::string& address);
+void password_attempt_failed(store::Connection& c, int64_t attempt);
+void password_attempt_succeeded(store::Connection& c, const std::string& username,
+                                const std::string& address);
+
 struct Authenticated {
   domain::Actor actor;
   std::optional<std::string> csrf_token;  // set for cookie sessions

@@ -99,26 +99,42 @@ Account update_me(store::Connection& c, const MaybeActor& actor, const AccountIn
   return out;
 }
 
-void change_password(store::Connection& c, const MaybeActor& actor, const std::string& current,
-                     const std::string& next, const std::string& session_token) {
+namespace {
+// The current password, checked under the sign-in throttle: a stolen session must not become a
+// way to guess the password.
+bool current_password_ok(store::Connection& c, const store::UserRecord& u,
+                         const std::string& password, const std::string& address) {
+  const int64_t attempt = admit_password_attempt(c, u.username, address);
+  if (!password_matches(u, password)) {
+    password_attempt_failed(c, attempt);
+    return false;
+  }
+  password_attempt_succeeded(c, u.username, address);
+  return true;
+}
+}  // namespace
+
+void change_password(store::Connection& c, const MaybeActor& actor, const PasswordChange& change) {
   const auto& a = require_signed_in(actor);
+  const std::string& next = change.next;
   store::AccountsRepo repo(c);
   auto u = [&] {
     store::Transaction tx(c, store::Transaction::Mode::read);
     return user_record(repo, a.user_id);
   }();
   domain::Problems p;
-  if (!password_matches(u, current))
+  if (!current_password_ok(c, u, change.current, change.address))
     p.add("current_password", "Mật khẩu hiện tại không đúng", "The current password is wrong");
   domain::check_new_password(p, "new_password", next, u.username, common_passwords());
-  if (current == next && !next.empty())
+  if (change.current == next && !next.empty())
     p.add("new_password", "Mật khẩu mới phải khác mật khẩu hiện tại",
           "The new password must differ from the current one");
   p.throw_if_any();
   const std::string hash = hash_password(next);
   store::Transaction tx(c, store::Transaction::Mode::write);
   repo.set_password(u.id, hash, now_iso());
-  repo.delete_sessions_of(u.id, session_token.empty() ? "" : sha256_hex(session_token));
+  repo.delete_sessions_of(u.id,
+                          change.session_token.empty() ? "" : sha256_hex(change.session_token));
   tx.commit();
 }
 
@@ -184,14 +200,18 @@ std::vector<std::string> confirm_totp(store::Connection& c, const MaybeActor& ac
   return codes;
 }
 
-void disable_totp(store::Connection& c, const MaybeActor& actor, const std::string& password) {
+void disable_totp(store::Connection& c, const MaybeActor& actor, const std::string& password,
+                  const std::string& address) {
   const auto& a = require_signed_in(actor);
   store::AccountsRepo repo(c);
-  store::Transaction tx(c, store::Transaction::Mode::write);
-  auto u = user_record(repo, a.user_id);
-  if (!password_matches(u, password))
+  auto u = [&] {
+    store::Transaction tx(c, store::Transaction::Mode::read);
+    return user_record(repo, a.user_id);
+  }();
+  if (!current_password_ok(c, u, password, address))
     throw Failure(FailureKind::bad_request, "Mật khẩu không đúng", "Wrong password",
                   {{"password", "Mật khẩu không đúng", "Wrong password"}});
+  store::Transaction tx(c, store::Transaction::Mode::write);
   if (role_listed(store::PlanningRepo(c).setting(kRequiredRoles), u.role))
     throw Failure(FailureKind::conflict, "Vai trò của bạn bắt buộc xác thực hai bước",
                   "Your role requires two-factor sign-in");

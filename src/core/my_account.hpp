@@ -16,9 +16,12 @@ struct Me {
 };
 Me get_me(store::Connection& c, const MaybeActor& actor);
 Account update_me(store::Connection& c, const MaybeActor& actor, const AccountInput& in);
-// `session_token`: the caller's cookie ("" for an API token); every other session ends.
-void change_password(store::Connection& c, const MaybeActor& actor, const std::string& current,
-                     const std::string& next, const std::string& session_token);
+struct PasswordChange {
+  std::string current, next;
+  std::string session_token;  // the caller's cookie ("" for an API token): every other ends
+  std::string address;        // for the sign-in throttle, which the current password goes through
+};
+void change_password(store::Connection& c, const MaybeActor& actor, const PasswordChange& change);
 
 struct SessionView {
   std::string id, created_at, expires_at, address, user_agent;
@@ -34,7 +37,8 @@ struct TotpEnrolment {
 TotpEnrolment start_totp(store::Connection& c, const MaybeActor& actor);
 std::vector<std::string> confirm_totp(store::Connection& c, const MaybeActor& actor,
                                       const std::string& code);  // the ten recovery codes
-void disable_totp(store::Connection& c, const MaybeActor& actor, const std::string& password);
+void disable_totp(store::Connection& c, const MaybeActor& actor, const std::string& password,
+                  const std::string& address);
 
 struct TokenView {
   std::string id, name, created_at;

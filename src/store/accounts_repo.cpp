@@ -166,14 +166,16 @@ void AccountsRepo::insert_token(const std::string& token_hash, int64_t user_id,
       .run();
 }
 
-std::optional<UserRecord> AccountsRepo::user_by_token(const std::string& token_hash,
-                                                      const std::string& today) {
+std::optional<SessionRecord> AccountsRepo::user_by_token(const std::string& token_hash,
+                                                         const std::string& today) {
   auto st = c_.prepare(std::string("SELECT ") + kUserColumns +
-                       " FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = "
-                       "? AND (t.expires_on IS NULL OR t.expires_on >= ?) AND u.disabled_at IS "
-                       "NULL");
+                       ", coalesce((SELECT value FROM settings WHERE key = "
+                       "'totp_required_roles'), '') FROM api_tokens t JOIN users u ON u.id = "
+                       "t.user_id WHERE t.token_hash = ? AND (t.expires_on IS NULL OR "
+                       "t.expires_on >= ?) AND u.disabled_at IS NULL");
   st.bind_all(token_hash, today);
-  return one_user(st);
+  if (!st.step()) return std::nullopt;
+  return SessionRecord{read_user(st), "", "", st.text(kUserColumnCount)};
 }
 
 std::vector<TokenRow> AccountsRepo::tokens(std::optional<int64_t> user_id) {

@@ -85,8 +85,9 @@ class AccountsRepo {
   void insert_token(const std::string& token_hash, int64_t user_id, const std::string& now,
                     const std::string& name = "",
                     const std::optional<std::string>& expires_on = {});
-  // The user of a token not expired on `today`, of an enabled account.
-  std::optional<UserRecord> user_by_token(const std::string& token_hash, const std::string& today);
+  // The user of a token not expired on `today`, of an enabled account (csrf and expiry empty).
+  std::optional<SessionRecord> user_by_token(const std::string& token_hash,
+                                             const std::string& today);
   std::vector<TokenRow> tokens(std::optional<int64_t> user_id);  // one user's, or everyone's
   bool delete_token(const std::string& id, std::optional<int64_t> user_id);
   void delete_tokens_of(int64_t user_id);

@@ -58,3 +58,17 @@ test('sign-in failures and throttling are logged, without the password', async (
   assert.ok(lines.some((l) => l.includes('"sign_in_throttled"')), 'throttling is logged');
   assert.ok(!server.log.some((l) => l.includes('my-secret-guess')), 'a password was logged');
 });
+
+test('a session is no way round the throttle: wrong current passwords are held back like sign-ins', async () => {
+  const from = { 'x-forwarded-for': '203.0.113.30' };
+  const s = await server.request('/api/v1/session', { method: 'POST', json: { username: 'htx-kientrucxanh', password: DEMO_PASSWORD }, headers: from });
+  const h = { ...from, cookie: s.headers.get('set-cookie').split(';')[0], 'x-csrf-token': s.body.csrf_token };
+  const change = (current) => server.request('/api/v1/me/password', { method: 'POST', headers: h, json: { current_password: current, new_password: 'mot-mat-khau-moi-9' } });
+  const statuses = [];
+  for (let i = 0; i < 8; i += 1) statuses.push((await change(`wrong-guess-${i}`)).status);
+  assert.deepEqual(statuses.slice(0, 5), [422, 422, 422, 422, 422]);
+  assert.ok(statuses.slice(5).every((x) => x === 429), `${statuses}`);
+  const off = await server.request('/api/v1/me/totp', { method: 'DELETE', headers: h, json: { password: 'wrong-guess-x' } });
+  assert.equal(off.status, 429, 'turning two factors off checks the password under the same throttle');
+  assert.equal((await change(DEMO_PASSWORD)).status, 429, 'held back even with the right one');
+});

@@ -74,6 +74,16 @@ test('the admin requires two factors for a role: such a session may only enrol u
   const h = { cookie, 'x-csrf-token': res.body.csrf_token };
   expectProblem(assert, await server.request('/api/v1/petitions', { headers: h }), 403);
   assert.equal((await server.request('/api/v1/me', { headers: h })).body.totp_required, true);
+  // An API token of such an account is held to the same rule; the admin's too.
+  const token = (await admin.request('/api/v1/me/tokens', { method: 'POST', json: { name: 'admin script' } })).body.token;
+  await admin.request('/api/v1/security-settings', { method: 'PUT', json: { totp_required_roles: ['department', 'admin'] } });
+  const bearer = { authorization: `Bearer ${token}` };
+  expectProblem(assert, await server.request('/api/v1/security-settings', { method: 'PUT', headers: bearer, json: { totp_required_roles: [] } }), 403);
+  expectProblem(assert, await admin.request('/api/v1/petitions'), 403);
+  assert.equal((await server.request('/api/v1/me', { headers: bearer })).status, 200);
+  const adminSecret = (await enrol(admin)).secret;
+  assert.equal((await server.request('/api/v1/security-settings', { method: 'PUT', headers: bearer, json: { totp_required_roles: ['department'] } })).status, 200);
+  assert.ok(adminSecret);
   const client = { request: (path, o = {}) => server.request(path, { ...o, headers: { ...h, ...(o.headers ?? {}) } }) };
   const { secret } = await enrol(client);
   assert.equal((await server.request('/api/v1/petitions', { headers: h })).status, 200);
