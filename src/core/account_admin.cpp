@@ -106,7 +106,10 @@ void apply_input(store::Connection& c, domain::Problems& p, const AccountInput& 
           "A department account needs agency_id");
   if (u.agency_id) {
     auto agency = ref.agency_by_id(*u.agency_id);
-    if (!agency) p.add("agency_id", "Không có cơ quan này", "No such agency");
+    if (!agency)
+      p.add("agency_id", "Không có cơ quan này", "No such agency");
+    else if (!agency->active)
+      p.add("agency_id", "Cơ quan này đã thôi hoạt động", "This agency is retired");
   }
   if (u.role == "coop" && !u.cooperative_id)
     p.add("cooperative_id", "Tài khoản hợp tác xã cần chọn hợp tác xã",
@@ -160,6 +163,7 @@ std::vector<Account> list_accounts(store::Connection& c, const MaybeActor& actor
 }
 
 Invited invite_account(store::Connection& c, const MaybeActor& actor, const AccountInput& in) {
+  require_person(actor);
   const auto& a = require_account_admin(actor);
   domain::Problems p = in.input_problems;
   check_username(p, in.username.value_or(""));
@@ -174,7 +178,7 @@ Invited invite_account(store::Connection& c, const MaybeActor& actor, const Acco
   u.username = in.username.value_or("");
   apply_input(c, p, in, u);
   p.throw_if_any();
-  if (repo.user_by_username(u.username))
+  if (repo.username_taken(u.username))
     throw Failure(
         FailureKind::conflict, "Tên đăng nhập đã có", "The username is taken",
         {{"username", "Tên đăng nhập đã có; hãy chọn tên khác", "Choose another username"}});
@@ -202,8 +206,14 @@ Account update_account(store::Connection& c, const MaybeActor& actor, int64_t id
   store::AccountsRepo repo(c);
   store::Transaction tx(c, store::Transaction::Mode::write);
   auto u = user_record(repo, id);
+  const std::string role_before = u.role;
   apply_input(c, p, in, u);
   p.throw_if_any();
+  // The admin does not take away their own role: the province would be left without one.
+  if (id == actor->user_id && u.role != role_before)
+    throw Failure(FailureKind::conflict, "Không thể tự đổi vai trò của mình",
+                  "You cannot change your own role",
+                  {{"role", "Nhờ một quản trị viên khác đổi giúp", "Ask another administrator"}});
   repo.update_profile(u);
   Account out = to_account(c, u);
   tx.commit();
@@ -212,6 +222,7 @@ Account update_account(store::Connection& c, const MaybeActor& actor, int64_t id
 
 Account set_account_disabled(store::Connection& c, const MaybeActor& actor, int64_t id,
                              bool disabled) {
+  if (!disabled) require_person(actor);  // disabling is protective: a program may do it
   const auto& a = disabled ? require_account_admin(actor) : require_role(actor, {Role::admin});
   if (disabled && a.user_id == id)
     throw Failure(FailureKind::conflict, "Không thể tự khoá tài khoản của mình",
@@ -232,6 +243,7 @@ Account set_account_disabled(store::Connection& c, const MaybeActor& actor, int6
 }
 
 OneTimeLink new_account_link(store::Connection& c, const MaybeActor& actor, int64_t id) {
+  require_person(actor);
   const auto& a = require_account_admin(actor);
   store::AccountsRepo repo(c);
   store::Transaction tx(c, store::Transaction::Mode::write);
@@ -246,6 +258,7 @@ OneTimeLink new_account_link(store::Connection& c, const MaybeActor& actor, int6
 }
 
 Account reset_two_factor(store::Connection& c, const MaybeActor& actor, int64_t id) {
+  require_person(actor);
   require_role(actor, {Role::admin});
   store::AccountsRepo repo(c);
   store::Transaction tx(c, store::Transaction::Mode::write);

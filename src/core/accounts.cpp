@@ -131,8 +131,10 @@ void record_failure(store::Connection& c, int64_t attempt, const SignInRequest& 
                     const std::optional<store::UserRecord>& user, const char* why) {
   store::Transaction tx(c, store::Transaction::Mode::write);
   store::AccountsRepo(c).set_failure_time(attempt, now_unix_ms());
-  append_audit(c, {user ? std::optional<int64_t>(user->id) : std::nullopt, r.username.substr(0, 64),
-                   r.address, "sign_in_failed", "session", "", why});
+  // An unknown name is not kept: it is often a password typed in the wrong box.
+  append_audit(
+      c, {user ? std::optional<int64_t>(user->id) : std::nullopt,
+          user ? user->username : std::string(), r.address, "sign_in_failed", "session", "", why});
   tx.commit();
 }
 }  // namespace
@@ -145,7 +147,8 @@ SignedIn sign_in(store::Connection& c, const SignInRequest& r) {
     store::Transaction tx(c, store::Transaction::Mode::read);
     return repo.user_by_username(r.username);
   }();
-  const bool usable = user && !user->disabled_at && !user->password_hash.empty();
+  const bool usable =
+      user && !user->disabled_at && user->activated_at && !user->password_hash.empty();
   const std::string& hash = usable ? user->password_hash : dummy_hash();
   bool ok = crypto_pwhash_str_verify(hash.c_str(), r.password.c_str(), r.password.size()) == 0;
   if (!ok || !usable) {
@@ -206,6 +209,7 @@ std::optional<Authenticated> authenticate_bearer(store::Connection& c, const std
   auto t = repo.user_by_token(sha256_hex(token), domain::Date::today_in_vietnam().iso());
   if (!t) return std::nullopt;
   Authenticated a{to_actor(t->user), std::nullopt};
+  a.actor.by_api_token = true;
   // A token is held to its owner's role as a session is: no second factor, no access.
   a.totp_setup_required =
       !t->user.totp_secret && role_requires_totp(t->totp_required_roles, t->user.role);
@@ -245,7 +249,7 @@ int64_t add_user(store::Connection& c, const NewUser& nu) {
   store::AccountsRepo repo(c);
   store::ReferenceRepo ref(c);
   store::Transaction tx(c, store::Transaction::Mode::write);
-  if (repo.user_by_username(nu.username))
+  if (repo.username_taken(nu.username))
     throw Failure(FailureKind::conflict, "Tên đăng nhập đã tồn tại", "username already exists");
   if (role == domain::Role::department) {
     auto agency = ref.agency_by_code(*nu.agency_code);

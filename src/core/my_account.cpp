@@ -68,7 +68,7 @@ Me get_me(store::Connection& c, const MaybeActor& actor) {
 }
 
 Account update_me(store::Connection& c, const MaybeActor& actor, const AccountInput& in) {
-  const auto& a = require_signed_in(actor);
+  const auto& a = require_person(actor);
   domain::Problems p;
   if (in.username || in.role || in.agency_id || in.cooperative_id)
     p.add("role", "Chỉ quản trị viên đổi được vai trò và đơn vị",
@@ -115,7 +115,7 @@ bool current_password_ok(store::Connection& c, const store::UserRecord& u,
 }  // namespace
 
 void change_password(store::Connection& c, const MaybeActor& actor, const PasswordChange& change) {
-  const auto& a = require_signed_in(actor);
+  const auto& a = require_person(actor);
   const std::string& next = change.next;
   store::AccountsRepo repo(c);
   auto u = [&] {
@@ -150,7 +150,7 @@ std::vector<SessionView> my_sessions(store::Connection& c, const MaybeActor& act
 }
 
 void end_my_session(store::Connection& c, const MaybeActor& actor, const std::string& id) {
-  const auto& a = require_signed_in(actor);
+  const auto& a = require_person(actor);
   if (!is_public_id(id)) throw Failure::not_found("phiên đăng nhập", "session");
   store::Transaction tx(c, store::Transaction::Mode::write);
   if (!store::AccountsRepo(c).delete_session_by_id(a.user_id, id))
@@ -159,7 +159,7 @@ void end_my_session(store::Connection& c, const MaybeActor& actor, const std::st
 }
 
 TotpEnrolment start_totp(store::Connection& c, const MaybeActor& actor) {
-  const auto& a = require_signed_in(actor);
+  const auto& a = require_person(actor);
   store::AccountsRepo repo(c);
   store::Transaction tx(c, store::Transaction::Mode::write);
   auto u = user_record(repo, a.user_id);
@@ -177,7 +177,7 @@ TotpEnrolment start_totp(store::Connection& c, const MaybeActor& actor) {
 
 std::vector<std::string> confirm_totp(store::Connection& c, const MaybeActor& actor,
                                       const std::string& code) {
-  const auto& a = require_signed_in(actor);
+  const auto& a = require_person(actor);
   store::AccountsRepo repo(c);
   store::Transaction tx(c, store::Transaction::Mode::write);
   auto u = user_record(repo, a.user_id);
@@ -202,7 +202,7 @@ std::vector<std::string> confirm_totp(store::Connection& c, const MaybeActor& ac
 
 void disable_totp(store::Connection& c, const MaybeActor& actor, const std::string& password,
                   const std::string& address) {
-  const auto& a = require_signed_in(actor);
+  const auto& a = require_person(actor);
   store::AccountsRepo repo(c);
   auto u = [&] {
     store::Transaction tx(c, store::Transaction::Mode::read);
@@ -229,14 +229,14 @@ std::vector<TokenView> my_tokens(store::Connection& c, const MaybeActor& actor) 
 
 NewToken create_my_token(store::Connection& c, const MaybeActor& actor, const std::string& name,
                          const std::optional<std::string>& expires_on) {
-  const auto& a = require_signed_in(actor);
+  const auto& a = require_person(actor);
   domain::Problems p;
   if (name.empty() || text::length_in_characters(name) > 100)
     p.add("name", "Tên mã truy cập từ 1 đến 100 ký tự", "name must be 1 to 100 characters");
   const auto today = domain::Date::today_in_vietnam();
   if (expires_on) {
     auto d = domain::Date::parse(*expires_on);
-    if (!d || *d < today || today.plus_days(366) < *d)
+    if (!d || *d < today || today.plus_days(365) < *d)
       p.add("expires_on", "Ngày hết hạn từ hôm nay đến tối đa một năm sau",
             "expires_on must be between today and a year from now");
   }
@@ -285,6 +285,7 @@ std::vector<std::string> totp_required_roles(store::Connection& c, const MaybeAc
 
 std::vector<std::string> set_totp_required_roles(store::Connection& c, const MaybeActor& actor,
                                                  const std::vector<std::string>& roles) {
+  require_person(actor);
   require_role(actor, {Role::admin});
   domain::Problems p;
   std::string joined;

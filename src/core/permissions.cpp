@@ -21,4 +21,15 @@ const domain::Actor& require_staff(const MaybeActor& a) {
   return actor;
 }
 
+const domain::Actor& require_person(const MaybeActor& a) {
+  const auto& actor = require_signed_in(a);
+  if (actor.by_api_token)
+    throw domain::Failure(domain::FailureKind::forbidden,
+                          "Thao tác này cần đăng nhập bằng trình duyệt; mã truy cập API không dùng "
+                          "được cho việc bảo mật tài khoản",
+                          "This needs a signed-in person; an API token cannot change account "
+                          "security");
+  return actor;
+}
+
 }  // namespace hoptac::core

@@ -19,6 +19,7 @@ struct Actor {
   Role role = Role::coop;
   std::optional<int64_t> agency_id;       // department
   std::optional<int64_t> cooperative_id;  // coop
+  bool by_api_token = false;              // not a person at a browser: no account security
 
   bool is(Role r) const { return role == r; }
   bool is_any_of(std::initializer_list<Role> roles) const {

@@ -330,6 +330,7 @@ void seed_demo(store::Connection& c, std::ostream& out) {
     u.agency_id = agency_id;
     u.cooperative_id = coop_id;
     u.is_demo = true;
+    u.activated_at = now;
     accounts.insert_user(u, now);
   };
   user("admin", "Quản trị hệ thống", "admin", std::nullopt, std::nullopt);

@@ -67,6 +67,12 @@ bool AccountsRepo::any_demo_user() {
   return st.step() && st.i64(0) != 0;
 }
 
+bool AccountsRepo::username_taken(const std::string& username) {
+  auto st = c_.prepare("SELECT EXISTS (SELECT 1 FROM users WHERE lower(username) = lower(?))");
+  st.bind(username);
+  return st.step() && st.i64(0) != 0;
+}
+
 std::vector<UserRecord> AccountsRepo::users(const UserFilter& f) {
   Conditions where;
   if (f.role) where.add("u.role = ?", *f.role);

@@ -65,6 +65,8 @@ class AccountsRepo {
   std::optional<UserRecord> user_by_id(int64_t id);
   int64_t insert_user(const UserRecord& u, const std::string& now);
   bool any_demo_user();
+  // "Admin" and "admin" are one name to a reader of the history: taken without case.
+  bool username_taken(const std::string& username);
   std::vector<UserRecord> users(const UserFilter& f);  // by username
   void update_profile(const UserRecord& u);            // name, contact, role, agency, cooperative
   void set_disabled(int64_t user_id, const std::optional<std::string>& at);

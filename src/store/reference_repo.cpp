@@ -86,11 +86,21 @@ std::vector<AgencyRow> ReferenceRepo::agencies(bool include_retired) {
   return out;
 }
 
+namespace {
+constexpr const char* kAgencyColumns = "id, code, name, short_name, kind, active";
+// An agency as the lookups by id and code read it (whether it is active, not its merge).
+AgencyRow read_agency(const Statement& st) {
+  AgencyRow a{st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4)};
+  a.active = st.i64(5) != 0;
+  return a;
+}
+}  // namespace
+
 std::optional<AgencyRow> ReferenceRepo::agency_by_code(const std::string& code) {
-  auto st = c_.prepare("SELECT id, code, name, short_name, kind FROM agencies WHERE code = ?");
+  auto st = c_.prepare(std::string("SELECT ") + kAgencyColumns + " FROM agencies WHERE code = ?");
   st.bind(code);
   if (!st.step()) return std::nullopt;
-  return AgencyRow{st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4)};
+  return read_agency(st);
 }
 
 int64_t ReferenceRepo::insert_agency(const AgencyRow& a) {
@@ -115,10 +125,10 @@ std::optional<std::string> ReferenceRepo::cooperative_name(int64_t id) {
 }
 
 std::optional<AgencyRow> ReferenceRepo::agency_by_id(int64_t id) {
-  auto st = c_.prepare("SELECT id, code, name, short_name, kind FROM agencies WHERE id = ?");
+  auto st = c_.prepare(std::string("SELECT ") + kAgencyColumns + " FROM agencies WHERE id = ?");
   st.bind(id);
   if (!st.step()) return std::nullopt;
-  return AgencyRow{st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4)};
+  return read_agency(st);
 }
 
 }  // namespace hoptac::store

@@ -69,6 +69,9 @@ test('every field error is reported at once, and a wrong value is never saved', 
   expectProblem(assert, huge, 422, 'cooperative_id');
   expectProblem(assert, await admin.request('/api/v1/users', { method: 'POST', json: { username: 'x', display_name: 'X', role: 'coop', password: 'set-by-admin-123' } }), 422, 'password');
   expectProblem(assert, await admin.request('/api/v1/users', { method: 'POST', json: { username: 'admin', display_name: 'X', role: 'admin' } }), 409, 'username');
+  expectProblem(assert, await admin.request('/api/v1/users', { method: 'POST', json: { username: 'Admin', display_name: 'X', role: 'coop', cooperative_id: 1 } }), 409, 'username');
+  expectProblem(assert, await admin.request(`/api/v1/users/${admin.user.id}`, { method: 'PATCH', json: { role: 'leader' } }), 409, 'role');
+  assert.equal((await admin.request(`/api/v1/users/${admin.user.id}`)).body.status, 'active', 'the demo accounts are active');
   const none = await admin.request('/api/v1/users?q=x&per_page=200');
   assert.ok(!none.body.items.some((u) => u.username === 'x'));
 });

@@ -178,6 +178,9 @@ test('retiring: an agency with open work is 409 (merge it instead); an idle one 
   assert.equal(res.body.active, false);
   assert.equal(res.body.retired_on, todayIso());
   assert.equal(res.body.merged_into, null);
+  // No account is put in a retired agency.
+  const inRetired = await asAdmin('POST', '/api/v1/users', { username: 'cb-nhan-roi', display_name: 'X', role: 'department', agency_id: idle.id });
+  expectProblem(assert, inRetired, 422, 'agency_id');
   expectProblem(assert, await asAdmin('POST', `${A}/${idle.id}/retire`), 409);
   expectProblem(assert, await asAdmin('POST', `${A}/999999/retire`), 404);
   assert.ok(!(await server.request(A)).body.items.some((a) => a.id === idle.id), 'gone from the list');

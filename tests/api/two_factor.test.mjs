@@ -82,7 +82,8 @@ test('the admin requires two factors for a role: such a session may only enrol u
   expectProblem(assert, await admin.request('/api/v1/petitions'), 403);
   assert.equal((await server.request('/api/v1/me', { headers: bearer })).status, 200);
   const adminSecret = (await enrol(admin)).secret;
-  assert.equal((await server.request('/api/v1/security-settings', { method: 'PUT', headers: bearer, json: { totp_required_roles: ['department'] } })).status, 200);
+  expectProblem(assert, await server.request('/api/v1/security-settings', { method: 'PUT', headers: bearer, json: { totp_required_roles: ['department'] } }), 403, undefined);
+  assert.equal((await admin.request('/api/v1/security-settings', { method: 'PUT', json: { totp_required_roles: ['department'] } })).status, 200, 'the enrolled admin, in person');
   assert.ok(adminSecret);
   const client = { request: (path, o = {}) => server.request(path, { ...o, headers: { ...h, ...(o.headers ?? {}) } }) };
   const { secret } = await enrol(client);
@@ -106,6 +107,16 @@ test('API tokens: made with a name and an expiry, shown once, revoked by their o
   assert.equal(listed.body.items[0].token, undefined, 'never shown again');
   const bearer = { authorization: `Bearer ${made.body.token}` };
   assert.equal((await server.request('/api/v1/petitions', { headers: bearer })).status, 200);
+  // A token never changes what guards the account: a leaked one must not become the account.
+  for (const [method, path, json] of [
+    ['POST', '/api/v1/me/tokens', { name: 'forever' }],
+    ['POST', '/api/v1/me/totp'],
+    ['POST', '/api/v1/me/totp/confirm', { code: '123456' }],
+    ['DELETE', '/api/v1/me/totp', { password: DEMO_PASSWORD }],
+    ['POST', '/api/v1/me/password', { current_password: DEMO_PASSWORD, new_password: 'token-cannot-do-this' }],
+    ['DELETE', '/api/v1/me/sessions/0123456789abcdef'],
+    ['PATCH', '/api/v1/me', { email: 'attacker@example.com' }],
+  ]) expectProblem(assert, await server.request(path, { method, json, headers: bearer }), 403);
   for (const bad of [{ name: '' }, { name: 'x'.repeat(101) }, { name: 'a', expires_on: '2020-01-01' }, { name: 'a', expires_on: '2099-01-01' }, { name: 'a', expires_on: '2026-02-30' }])
     expectProblem(assert, await c.request('/api/v1/me/tokens', { method: 'POST', json: bad }), 422);
   const all = await admin.request('/api/v1/api-tokens');
@@ -116,6 +127,12 @@ test('API tokens: made with a name and an expiry, shown once, revoked by their o
   expectProblem(assert, await (await server.as('ubnd').catch(() => admin)).request(`/api/v1/me/tokens/${made.body.id}`, { method: 'DELETE' }), 404);
   assert.equal((await c.request(`/api/v1/me/tokens/${made.body.id}`, { method: 'DELETE' })).status, 204);
   expectProblem(assert, await server.request('/api/v1/petitions', { headers: bearer }), 401);
+  // Nor does an admin's token make accounts, links or rules.
+  const adminToken = (await admin.request('/api/v1/me/tokens', { method: 'POST', json: { name: 'đồng bộ' } })).body.token;
+  const asAdminToken = { authorization: `Bearer ${adminToken}` };
+  expectProblem(assert, await server.request('/api/v1/users', { method: 'POST', headers: asAdminToken, json: { username: 'by-token', display_name: 'X', role: 'admin' } }), 403);
+  expectProblem(assert, await server.request('/api/v1/security-settings', { method: 'PUT', headers: asAdminToken, json: { totp_required_roles: [] } }), 403);
+  assert.equal((await server.request('/api/v1/users', { headers: asAdminToken })).status, 200, 'reading is fine');
   const second = await c.request('/api/v1/me/tokens', { method: 'POST', json: { name: 'thứ hai' } });
   assert.equal((await admin.request(`/api/v1/api-tokens/${second.body.id}`, { method: 'DELETE' })).status, 204);
   expectProblem(assert, await server.request('/api/v1/petitions', { headers: { authorization: `Bearer ${second.body.token}` } }), 401);
