@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/cooperatives.hpp"
 #include "domain/cooperative_rules.hpp"
+#include "domain/unit_names.hpp"
 #include "seed/demo_petitions.hpp"
 #include "seed/demo_plans.hpp"
 #include "store/accounts_repo.hpp"
@@ -134,9 +135,12 @@ void seed_demo(store::Connection& c, std::ostream& out) {
       {"058", "Thành phố Bắc Kạn"}, {"060", "Huyện Pác Nặm"},    {"061", "Huyện Ba Bể"},
       {"062", "Huyện Ngân Sơn"},    {"063", "Huyện Bạch Thông"}, {"064", "Huyện Chợ Đồn"},
       {"065", "Huyện Chợ Mới"},     {"066", "Huyện Na Rì"}};
-  for (const auto& [code, name] : districts)
+  // Named as in official use: "Ủy ban nhân dân huyện Pác Nặm", the unit's kind in lower case.
+  for (const auto& [code, name] : districts) {
+    const std::string in_sentence = domain::unit_name_in_sentence(name);
     ref.insert_agency(
-        {0, "ubnd-" + code, "Ủy ban nhân dân " + name, "UBND " + short_name(name), "district"});
+        {0, "ubnd-" + code, "Ủy ban nhân dân " + in_sentence, "UBND " + in_sentence, "district"});
+  }
 
   // The communes of Bắc Kạn as they were at the end of 2024.
   std::vector<store::AdminUnitRow> communes;
