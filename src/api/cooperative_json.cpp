@@ -79,7 +79,9 @@ json::object product_json(const domain::OcopProduct& p) {
                       {"decision_no", p.decision_no},
                       {"decided_on", p.decided_on.iso()},
                       {"expires_on", p.expires_on.iso()},
-                      {"valid", p.expires_on >= domain::Date::today_in_vietnam()}};
+                      {"valid", p.expires_on >= domain::Date::today_in_vietnam()},
+                      // 36 months from recognition (RULES.md §2): past expires_on, expired.
+                      {"expired", p.expires_on < domain::Date::today_in_vietnam()}};
 }
 
 json::object contract_json(const domain::OfftakeContract& k) {
@@ -124,7 +126,7 @@ core::CooperativeInput cooperative_input(const json::object& body, bool create) 
     in.problems().absorb(r.problems());
     c.representative = value;
   }
-  in.finish();
+  c.problems = in.problems();  // reported with the rules' problems, all at once (core)
   return c;
 }
 

@@ -70,6 +70,7 @@ json::object import_json(const core::ImportResult& result, bool english) {
   for (const auto& e : result.errors)
     errors.push_back(json::object{{"line", e.line},
                                   {"field", e.field},
+                                  {"column", optional_string(e.column)},
                                   {"message", english ? e.message_en : e.message_vi},
                                   {"message_en", e.message_en}});
   return json::object{{"dry_run", result.dry_run},
@@ -105,6 +106,16 @@ void register_cooperative_routes(http::Router& r, ApiContext& ctx) {
       auto result = core::import_cooperatives(c, caller.actor, req.body, format, dry_run);
       int status = result.dry_run || result.errors.empty() ? 200 : 422;
       return json_response(status, import_json(result, wants_english(req)));
+    });
+  });
+
+  r.add("GET", "/api/v1/cooperatives/import/template", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection&, const Caller&) {
+      http::Response res;
+      res.body = core::import_template();
+      res.header("Content-Type", kXlsxType);
+      res.header("Content-Disposition", "attachment; filename=\"mau-nhap-hop-tac-xa.xlsx\"");
+      return res;
     });
   });
 

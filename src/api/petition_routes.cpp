@@ -20,7 +20,7 @@ core::PetitionInput petition_input(const json::object& body, bool create) {
   p.categories = in.strings("categories", 13, 40, create);
   p.channel = in.string("channel", 20, false);
   p.conference_id = in.integer("conference_id", false, 1);
-  in.finish();
+  p.problems = in.problems();  // reported with the rules' problems, all at once (core)
   return p;
 }
 

@@ -104,7 +104,9 @@ domain::Cooperative get_cooperative(store::Connection& c, int64_t id) {
 
 int64_t insert_cooperative_in_tx(store::Connection& c, const CooperativeInput& in,
                                  const std::string& prefix, const domain::Problems& earlier) {
-  domain::Problems p = earlier;
+  domain::Problems read = earlier;
+  read.absorb(in.problems);
+  domain::Problems p;
   auto required = [&](bool present, const char* field) {
     if (!present) p.add(prefix + field, "Bắt buộc phải có", "Required");
   };
@@ -119,7 +121,8 @@ int64_t insert_cooperative_in_tx(store::Connection& c, const CooperativeInput& i
   auto commune_id = resolve_commune(c, in, p, prefix);
   store::CooperativesRepo repo(c);
   check_unique_code(repo, coop, p, prefix);
-  p.throw_if_any();
+  read.absorb_new_fields(p);
+  read.throw_if_any();
   return repo.insert(coop, *commune_id, now_iso());
 }
 
@@ -170,7 +173,9 @@ domain::Cooperative update_cooperative(store::Connection& c, const MaybeActor& a
   int64_t commune_id = coop.commune.id;
   if (auto resolved = resolve_commune(c, in, p, "")) commune_id = *resolved;
   check_unique_code(repo, coop, p, "");
-  p.throw_if_any();
+  domain::Problems all = in.problems;
+  all.absorb_new_fields(p);
+  all.throw_if_any();
   repo.update(coop, commune_id, now_iso());
   auto updated = load(repo, id);
   tx.commit();

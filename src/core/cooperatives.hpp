@@ -22,6 +22,7 @@ struct CooperativeInput {
   std::optional<std::optional<int64_t>> charter_capital_vnd;
   std::optional<domain::Representative> representative;
   std::optional<domain::Date> commune_as_of;  // the date the commune must be valid at; today
+  domain::Problems problems;  // found while reading the input (types, lengths): all reported
 };
 
 // True when the actor may see private fields (representative's phone, e-mail, figures).

@@ -433,6 +433,15 @@ std::vector<std::string> search_tokens(const std::string& q) {
   return out;
 }
 
+namespace {
+// The input's own problems (types, lengths) and the rules' ones on the other fields, at once.
+void throw_all(const domain::Problems& read, const domain::Problems& rules) {
+  domain::Problems all = read;
+  all.absorb_new_fields(rules);
+  all.throw_if_any();
+}
+}  // namespace
+
 Petition create_petition(store::Connection& c, const MaybeActor& actor, const PetitionInput& in) {
   require_signed_in(actor);
   if (!actor->is_any_of({Role::coop, Role::alliance})) throw Failure::forbidden();
@@ -459,7 +468,7 @@ Petition create_petition(store::Connection& c, const MaybeActor& actor, const Pe
     problems.add("cooperative_id", "Không có hợp tác xã này", "No such cooperative");
   if (in.conference_id && !store::ConferencesRepo(c).get(*in.conference_id))
     problems.add("conference_id", "Không có hội nghị này", "No such conference");
-  problems.throw_if_any();
+  throw_all(in.problems, problems);
 
   const Date today = Date::today_in_vietnam();
   Petition p;
@@ -506,7 +515,7 @@ Petition update_petition(store::Connection& c, const MaybeActor& actor, int64_t 
     check_categories(*in.categories, repo, problems);
     p.categories = *in.categories;
   }
-  problems.throw_if_any();
+  throw_all(in.problems, problems);
   repo.update(p, now_iso());
   if (in.categories) repo.set_categories(p.id, p.categories);
   repo.refresh_search(p.id);

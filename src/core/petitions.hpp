@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/actor.hpp"
+#include "domain/failure.hpp"
 #include "domain/petition.hpp"
 #include "domain/working_days.hpp"
 #include "store/petitions_repo.hpp"
@@ -22,6 +23,7 @@ struct PetitionInput {
   std::optional<std::string> title, content, channel;
   std::optional<std::vector<std::string>> categories;
   std::optional<int64_t> conference_id;
+  domain::Problems problems;  // found while reading the input: reported with the rules' ones
 };
 
 struct TransitionInput {

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "domain/cooperative_rules.hpp"
 #include "domain/failure.hpp"
+#include "domain/sheet_values.hpp"
 #include "report/csv.hpp"
 #include "report/formula_guard.hpp"
 #include "report/xlsx.hpp"
@@ -15,30 +17,54 @@ namespace hoptac::core {
 using domain::Failure;
 using domain::FailureKind;
 
+// Each column's key (the English name, still accepted) and the clerk's header.
+const std::vector<SheetColumn>& register_sheet_columns() {
+  static const std::vector<SheetColumn> columns = {
+      {"kind", "Loại hình"},
+      {"name", "Tên hợp tác xã"},
+      {"registration_code", "Mã số hợp tác xã"},
+      {"commune_code", "Xã/phường (mã)"},
+      {"commune_as_of", "Xã/phường tại ngày"},
+      {"address", "Địa chỉ trụ sở"},
+      {"sectors", "Ngành, lĩnh vực"},
+      {"founded_on", "Ngày thành lập"},
+      {"charter_capital_vnd", "Vốn điều lệ (đồng)"},
+      {"status", "Tình trạng"},
+      {"representative_name", "Người đại diện"},
+      {"representative_title", "Chức danh người đại diện"},
+      {"representative_phone", "Điện thoại người đại diện"},
+      {"representative_email", "Thư điện tử người đại diện"}};
+  return columns;
+}
+
 // Columns an export adds for people to read; an import ignores them.
-const std::vector<std::string>& export_only_columns() {
-  static const std::vector<std::string> columns = {
-      "id",           "commune_name", "district_code", "district_name", "province_name",
-      "figures_year", "members",      "classification"};
+const std::vector<SheetColumn>& export_only_columns() {
+  static const std::vector<SheetColumn> columns = {{"id", "Số hồ sơ"},
+                                                   {"commune_name", "Tên xã/phường"},
+                                                   {"district_code", "Mã huyện"},
+                                                   {"district_name", "Huyện"},
+                                                   {"province_name", "Tỉnh"},
+                                                   {"figures_year", "Năm số liệu"},
+                                                   {"members", "Số thành viên"},
+                                                   {"classification", "Xếp loại"}};
   return columns;
 }
 
 const std::vector<std::string>& register_columns() {
-  static const std::vector<std::string> columns = {"kind",
-                                                   "name",
-                                                   "registration_code",
-                                                   "commune_code",
-                                                   "commune_as_of",
-                                                   "address",
-                                                   "sectors",
-                                                   "founded_on",
-                                                   "charter_capital_vnd",
-                                                   "status",
-                                                   "representative_name",
-                                                   "representative_title",
-                                                   "representative_phone",
-                                                   "representative_email"};
-  return columns;
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out;
+    for (const auto& c : register_sheet_columns()) out.emplace_back(c.key);
+    return out;
+  }();
+  return keys;
+}
+
+std::string column_header(const std::string& field) {
+  std::string key = field;
+  std::replace(key.begin(), key.end(), '.', '_');  // representative.email
+  for (const auto& c : register_sheet_columns())
+    if (c.key == key) return std::string(c.vi);
+  return "";
 }
 
 namespace {
@@ -66,32 +92,71 @@ std::vector<report::Row> read_rows(std::string_view data, SheetFormat format) {
   return *rows;
 }
 
+// Other spellings a clerk uses for a header.
+const std::map<std::string, std::string>& header_aliases() {
+  static const std::map<std::string, std::string> aliases = {
+      {"xa/phuong", "commune_code"},
+      {"ma xa/phuong", "commune_code"},
+      {"ma xa", "commune_code"},
+      {"ten htx", "name"},
+      {"ma so htx", "registration_code"},
+      {"von dieu le", "charter_capital_vnd"},
+      {"dia chi", "address"},
+      {"nganh nghe", "sectors"},
+      {"trang thai", "status"},
+      {"so dien thoai", "representative_phone"},
+      {"email", "representative_email"},
+      {"thu dien tu", "representative_email"},
+      {"dien thoai", "representative_phone"}};
+  return aliases;
+}
+
+// The key a header names ("" for a column an export adds, nullopt when unknown), matched
+// without diacritics, case or extra spaces, in Vietnamese or by the English key.
+std::optional<std::string> header_column(const std::string& cell) {
+  const std::string key = domain::header_key(cell);
+  for (const auto& c : register_sheet_columns())
+    if (key == c.key || key == domain::header_key(c.vi)) return std::string(c.key);
+  for (const auto& c : export_only_columns())
+    if (key == c.key || key == domain::header_key(c.vi)) return std::string();
+  auto alias = header_aliases().find(key);
+  if (alias != header_aliases().end()) return alias->second;
+  return std::nullopt;
+}
+
 // Maps each known column to its position; a missing required or an unknown column fails.
 std::map<std::string, size_t> read_header(const report::Row& header) {
   std::map<std::string, size_t> at;
   domain::Problems p;
-  const auto& known = register_columns();
   for (size_t i = 0; i < header.cells.size(); ++i) {
-    std::string name = text::fold(header.cells[i]);
-    if (name.empty()) continue;
-    const auto& ignored = export_only_columns();
-    if (std::find(ignored.begin(), ignored.end(), name) != ignored.end()) continue;
-    if (std::find(known.begin(), known.end(), name) == known.end())
-      p.add("header", "Cột không được hỗ trợ: " + header.cells[i],
-            "Unknown column: " + header.cells[i]);
-    else if (at.count(name))
-      p.add("header", "Cột bị lặp: " + name, "Repeated column: " + name);
+    if (domain::header_key(header.cells[i]).empty()) continue;
+    auto key = header_column(header.cells[i]);
+    const std::string where = "Cột " + std::to_string(i + 1) + " (" + header.cells[i] + ")";
+    const std::string where_en = "Column " + std::to_string(i + 1) + " (" + header.cells[i] + ")";
+    if (!key)
+      p.add("header", where + ": tên cột không được hỗ trợ", where_en + ": unknown column");
+    else if (key->empty())
+      continue;
+    else if (at.count(*key))
+      p.add("header", where + ": cột bị lặp", where_en + ": repeated column");
     else
-      at[name] = i;
+      at[*key] = i;
   }
   for (const char* required : {"kind", "name", "commune_code", "address", "sectors"})
     if (!at.count(required))
-      p.add("header", std::string("Thiếu cột ") + required,
+      p.add("header", "Thiếu cột \"" + column_header(required) + "\"",
             std::string("Missing column ") + required);
   if (!p.empty())
     throw Failure(FailureKind::unprocessable, "Dòng tiêu đề của tệp không đúng",
                   "The file's header row is wrong", p.errors(), p.total());
   return at;
+}
+
+std::string code_of(const std::string& value, const std::vector<domain::CodeName>& list) {
+  const std::string key = domain::header_key(value);
+  for (const auto& c : list)
+    if (key == domain::header_key(c.vi)) return std::string(c.code);
+  return value;
 }
 
 struct RowReader {
@@ -127,20 +192,26 @@ struct RowReader {
   std::optional<domain::Date> date(const std::string& column) {
     auto v = text(column, 10);
     if (!v) return std::nullopt;
-    auto d = domain::Date::parse(*v);
-    if (!d) problems.add(column, "Ngày phải có dạng YYYY-MM-DD", "Must be a date YYYY-MM-DD");
+    auto d = domain::parse_sheet_date(*v);
+    if (!d)
+      problems.add(column, "Ngày phải có dạng ngày/tháng/năm (ví dụ 15/03/2021) và có thật",
+                   "Must be a real date dd/mm/yyyy (for example 15/03/2021)");
     return d;
   }
   std::optional<int64_t> money(const std::string& column) {
-    auto v = text(column, 20);
+    auto v = text(column, 30);
     if (!v) return std::nullopt;
-    bool digits = std::all_of(v->begin(), v->end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-    if (!digits || v->size() > 18) {
-      problems.add(column, "Phải là số nguyên không âm (đồng)",
-                   "Must be a whole, non-negative amount");
-      return std::nullopt;
-    }
-    return std::stoll(*v);
+    auto amount = domain::parse_amount(*v);
+    if (!amount)
+      problems.add(column, "Phải là số đồng nguyên không âm (ví dụ 1.000.000)",
+                   "Must be a whole, non-negative amount in dong (for example 1.000.000)");
+    return amount;
+  }
+  // A coded column: the code, or its Vietnamese name as the template lists it.
+  std::optional<std::string> code(const std::string& column,
+                                  const std::vector<domain::CodeName>& list) {
+    auto v = text(column, 100);
+    return v ? code_of(*v, list) : v;
   }
 };
 
@@ -148,7 +219,7 @@ CooperativeInput row_input(const report::Row& row, const std::map<std::string, s
                            domain::Problems& p) {
   RowReader r{row, at, p};
   CooperativeInput in;
-  in.kind = r.text("kind", 10);
+  in.kind = r.code("kind", domain::cooperative_kinds());
   in.name = r.text("name", 200);
   in.registration_code = r.text("registration_code", 20);
   in.commune_code = r.text("commune_code", 5);
@@ -163,14 +234,14 @@ CooperativeInput row_input(const report::Row& row, const std::map<std::string, s
       std::string one = s->substr(start, end - start);
       one.erase(0, one.find_first_not_of(' '));
       one.erase(one.find_last_not_of(' ') + 1);
-      if (!one.empty()) sectors.push_back(one);
+      if (!one.empty()) sectors.push_back(code_of(one, domain::sectors()));
       start = end + 1;
     }
     in.sectors = sectors;
   }
   if (auto d = r.date("founded_on")) in.founded_on = d;
   if (auto m = r.money("charter_capital_vnd")) in.charter_capital_vnd = m;
-  in.status = r.text("status", 20);
+  in.status = r.code("status", domain::cooperative_statuses());
   domain::Representative rep{r.text("representative_name", 100).value_or(""),
                              r.text("representative_title", 100).value_or(""),
                              r.text("representative_phone", 20).value_or(""),
@@ -206,12 +277,55 @@ ImportResult import_cooperatives(store::Connection& c, const MaybeActor& actor,
         ++result.errors_total;
         if (result.errors.size() < kMaxImportErrors) result.errors.push_back(std::move(issue));
       };
-      for (const auto& e : f.errors()) keep({rows[i].line, e.field, e.message_vi, e.message_en});
-      if (f.errors().empty()) keep({rows[i].line, "", f.title_vi(), f.title_en()});
+      for (const auto& e : f.errors())
+        keep({rows[i].line, e.field, column_header(e.field), e.message_vi, e.message_en});
+      if (f.errors().empty()) keep({rows[i].line, "", "", f.title_vi(), f.title_en()});
     }
   }
   if (!dry_run && result.errors.empty()) tx.commit();  // otherwise the destructor rolls back
   return result;
+}
+
+namespace {
+std::string vietnamese_date(const std::string& iso) {
+  auto d = domain::Date::parse(iso);
+  return d ? d->vietnamese() : iso;
+}
+
+// The allowed values of the coded columns, for the template's second sheet.
+report::Sheet code_sheet() {
+  report::Sheet sheet{"Danh muc", {"Cột", "Mã", "Ý nghĩa"}, {}, {}};
+  auto add = [&](const std::string& field, const std::vector<domain::CodeName>& list) {
+    for (const auto& c : list)
+      sheet.rows.push_back({column_header(field), std::string(c.code), std::string(c.vi)});
+  };
+  add("kind", domain::cooperative_kinds());
+  add("sectors", domain::sectors());
+  add("status", domain::cooperative_statuses());
+  sheet.rows.push_back({column_header("commune_code"), "02155",
+                        "Mã xã/phường 5 chữ số theo danh mục của Tổng cục Thống kê"});
+  sheet.rows.push_back({column_header("founded_on"), "15/03/2021", "Ngày/tháng/năm"});
+  sheet.rows.push_back({column_header("charter_capital_vnd"), "1.000.000.000",
+                        "Số đồng, có thể viết dấu chấm ngăn cách hàng nghìn"});
+  sheet.rows.push_back({column_header("sectors"), "agriculture;trade_services",
+                        "Nhiều ngành cách nhau bằng dấu chấm phẩy"});
+  sheet.numeric.assign(3, false);
+  return sheet;
+}
+}  // namespace
+
+std::string import_template() {
+  std::vector<std::string> header;
+  for (const auto& col : register_sheet_columns()) header.emplace_back(col.vi);
+  report::Sheet sheet{"Hop tac xa",
+                      header,
+                      {{"htx", "Hợp tác xã Nông nghiệp Bằng Phúc", "4701234567", "02155",
+                        "30/06/2025", "Thôn Khuổi Cuồng, xã Bằng Phúc",
+                        "agriculture;trade_services", "15/03/2021", "1.000.000.000", "active",
+                        "Hoàng Văn Bình", "Giám đốc", "0912 345 678", "bangphuc@example.vn"}},
+                      {}};
+  sheet.numeric.assign(header.size(), false);
+  return report::write_xlsx({sheet, code_sheet()});
 }
 
 std::string export_cooperatives(store::Connection& c, const MaybeActor& actor,
@@ -219,8 +333,9 @@ std::string export_cooperatives(store::Connection& c, const MaybeActor& actor,
   filter.per_page = 0;  // every row
   int64_t total = 0;
   auto coops = list_cooperatives(c, filter, &total);
-  std::vector<std::string> header = register_columns();
-  for (const auto& extra : export_only_columns()) header.push_back(extra);
+  std::vector<std::string> header;  // the clerk's headers, as the import reads them
+  for (const auto& col : register_sheet_columns()) header.emplace_back(col.vi);
+  for (const auto& col : export_only_columns()) header.emplace_back(col.vi);
   std::vector<std::vector<std::string>> rows;
   rows.reserve(coops.size());
   for (const auto& k : coops) {
@@ -232,10 +347,10 @@ std::string export_cooperatives(store::Connection& c, const MaybeActor& actor,
                     k.name,
                     k.registration_code,
                     k.commune.code,
-                    k.commune.valid_to,
+                    vietnamese_date(k.commune.valid_to),
                     k.address,
                     sectors,
-                    k.founded_on ? k.founded_on->iso() : "",
+                    k.founded_on ? k.founded_on->vietnamese() : "",
                     k.charter_capital_vnd ? std::to_string(*k.charter_capital_vnd) : "",
                     k.status,
                     k.representative.name,

@@ -12,11 +12,18 @@ namespace hoptac::core {
 enum class SheetFormat { csv, xlsx };
 
 // The columns of an import file; an export starts with the same ones, so it can be re-read.
+// Each has its English key (accepted) and the Vietnamese header a clerk reads (written).
+struct SheetColumn {
+  std::string_view key, vi;
+};
+const std::vector<SheetColumn>& register_sheet_columns();
 const std::vector<std::string>& register_columns();
+// The Vietnamese header of a field's column ("representative.email" too); "" when none.
+std::string column_header(const std::string& field);
 
 struct ImportIssue {
   int line = 0;
-  std::string field, message_vi, message_en;
+  std::string field, column, message_vi, message_en;  // column: its Vietnamese header
 };
 
 struct ImportResult {
@@ -32,6 +39,9 @@ constexpr std::size_t kMaxImportErrors = 1000;
 // fails as a whole (422 naming the header or the line).
 ImportResult import_cooperatives(store::Connection& c, const MaybeActor& actor,
                                  std::string_view data, SheetFormat format, bool dry_run);
+
+// The import template: the headers, an example row, and a sheet of the coded columns' values.
+std::string import_template();
 
 std::string export_cooperatives(store::Connection& c, const MaybeActor& actor,
                                 store::CooperativeFilter filter, SheetFormat format);

@@ -47,6 +47,17 @@ void Problems::absorb(const Problems& other) {
   total_ += other.total_ - other.errors_.size();
 }
 
+void Problems::absorb_new_fields(const Problems& other) {
+  const std::vector<FieldError> before = errors_;
+  auto known = [&](const std::string& field) {
+    for (const auto& e : before)
+      if (e.field == field) return true;
+    return false;
+  };
+  for (const auto& e : other.errors_)
+    if (!known(e.field)) add(e.field, e.message_vi, e.message_en);
+}
+
 void Problems::throw_if_any(FailureKind kind) const {
   if (errors_.empty()) return;
   if (kind == FailureKind::bad_request)

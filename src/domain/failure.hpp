@@ -75,6 +75,9 @@ class Problems {
   const std::vector<FieldError>& errors() const { return errors_; }
   bool has(const std::string& field) const;
   void absorb(const Problems& other);
+  // Adds the other's errors on fields that have none here yet (a value already refused as
+  // read is not refused again by the rules it could not be checked against).
+  void absorb_new_fields(const Problems& other);
   void throw_if_any(FailureKind kind = FailureKind::unprocessable) const;
 
  private:

@@ -30,9 +30,9 @@ std::string figures_year(const CooperativeFilter& f) {
                 : "(SELECT max(year) FROM cooperative_years m WHERE m.cooperative_id = c.id)";
 }
 
-// q=: a substring of the folded searchable text. On SQLite, three letters or more are looked
-// up in the trigram index (a phrase of trigrams is a substring); shorter ones, and PostgreSQL
-// (whose pg_trgm index serves LIKE itself), use LIKE.
+// q=: a substring of the folded searchable text (name, code, address, units' names). On SQLite,
+// three letters or more are looked up in the trigram index (a phrase of trigrams is a substring);
+// shorter ones, and PostgreSQL (whose pg_trgm index serves LIKE itself), use LIKE.
 void add_text_search(Conditions& w, const std::string& folded, Engine engine) {
   if (engine == Engine::sqlite && text::length_in_characters(folded) >= 3) {
     std::string phrase = "\"";
@@ -111,25 +111,35 @@ std::string order_by(const CooperativeFilter& f) {
   return "ORDER BY c.name_sort" + dir + ", c.id" + dir;
 }
 
+// The folded names a cooperative is found by besides its own: its commune, its district
+// (before the reform) and the new communes its commune became (after it), as 0011 writes them.
+std::string unit_names_folded(Connection& conn, int64_t commune_unit_id) {
+  auto q = conn.prepare(
+      "SELECT 0, w.name_folded, '' FROM admin_units w WHERE w.id = ? "
+      "UNION ALL SELECT 1, d.name_folded, '' FROM admin_units w JOIN admin_units d "
+      "ON d.id = w.parent_id AND d.level = 'district' WHERE w.id = ? "
+      "UNION ALL SELECT 2, n.name_folded, n.code FROM admin_unit_successors s "
+      "JOIN admin_units n ON n.id = s.new_id WHERE s.old_id = ? ORDER BY 1, 3");
+  q.bind_all(commune_unit_id, commune_unit_id, commune_unit_id);
+  std::string out;
+  while (q.step()) out += " | " + q.text(1);
+  return out;
+}
+
 // The record's columns in the order INSERT and UPDATE list them, ending with the searchable
-// text (name, code, address and commune, folded) and the name's Vietnamese sort key: both
-// computed here, so that neither engine needs an SQL function of ours.
+// text (name, code, address, then the units' names, folded) and the name's Vietnamese sort
+// key: both computed here, so that neither engine needs an SQL function of ours.
 void bind_record(Connection& conn, Statement& st, const domain::Cooperative& c,
                  int64_t commune_unit_id) {
   std::optional<std::string> code;
   if (!c.registration_code.empty()) code = c.registration_code;
   std::optional<std::string> founded;
   if (c.founded_on) founded = c.founded_on->iso();
-  std::string commune;
-  {
-    auto q = conn.prepare("SELECT name FROM admin_units WHERE id = ?");
-    q.bind(commune_unit_id);
-    if (q.step()) commune = q.text(0);
-  }
-  st.bind_all(
-      c.kind, c.name, code, commune_unit_id, c.address, founded, c.charter_capital_vnd, c.status,
-      c.representative.name, c.representative.title, c.representative.phone, c.representative.email,
-      text::fold(c.name + " | " + c.registration_code + " | " + c.address + " | " + commune));
+  st.bind_all(c.kind, c.name, code, commune_unit_id, c.address, founded, c.charter_capital_vnd,
+              c.status, c.representative.name, c.representative.title, c.representative.phone,
+              c.representative.email,
+              text::fold(c.name + " | " + c.registration_code + " | " + c.address) +
+                  unit_names_folded(conn, commune_unit_id));
   st.bind_blob(text::sort_key(c.name));
 }
 

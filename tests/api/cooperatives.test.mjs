@@ -48,8 +48,8 @@ test('search ignores diacritics: "tai hoan" finds HTX Tài Hoan, "cho don" finds
   assert.equal(taiHoan.body.total, 1);
   assert.equal(taiHoan.body.items[0].name, 'Hợp tác xã Tài Hoan');
   assert.equal(taiHoan.body.items[0].district.name, 'Huyện Na Rì');
-  const choDon = await server.request('/api/v1/cooperatives?q=cho%20don');
-  assert.ok(choDon.body.total >= 1);
+  const choDon = await server.request('/api/v1/cooperatives?q=cho%20don&per_page=200');
+  assert.ok(choDon.body.total >= 83, `${choDon.body.total}`);  // the district's name too
   assert.ok(choDon.body.items.some((c) => c.name === 'Hợp tác xã Kiến trúc xanh'));
   const accented = await server.request(`/api/v1/cooperatives?q=${encodeURIComponent('Kiến trúc XANH')}`);
   assert.equal(accented.body.items[0].id, KIEN_TRUC_XANH);

@@ -113,8 +113,8 @@ test('an import dry run lists the bad rows; a clean file is then imported', asyn
   await page.getByLabel('Tệp cần nhập').setInputFiles({ name: 'htx.csv', mimeType: 'text/csv', buffer: csv([...GOOD, ...BAD]) });
   await page.getByRole('button', { name: 'Kiểm tra tệp (chưa ghi)' }).click();
   const table = page.getByTestId('import-errors');
-  const text = await expectMatchEventually(() => table.innerText(), /\b4\s+name\b/);
-  assert.match(text, /\b5\s+registration_code\b/);
+  const text = await expectMatchEventually(() => table.innerText(), /\b4\s+Tên hợp tác xã name\b/);
+  assert.match(text, /\b5\s+Mã số hợp tác xã registration_code\b/);
   assert.equal(await page.getByRole('button', { name: /^Nhập \d+ hợp tác xã$/ }).count(), 0, 'no real run while rows are bad');
   assert.deepEqual(await axe(page), []);
   await screenshot(page, 'register-4-import-dry-run-desktop');

@@ -97,10 +97,18 @@ export function ProductList({ items }: { items: Product[] }) {
           <h3>{p.name}</h3>
           <p>
             <Stars n={p.stars} /> <span class="meta">{label('pgroup', p.group)}</span>
+            {p.expired && (
+              <>
+                {' '}
+                <span class="badge badge-expired" data-testid="ocop-expired">
+                  {t('product.expiredBadge')}
+                </span>
+              </>
+            )}
           </p>
           <p class="meta">
             {t('product.decision', { no: p.decision_no, date: formatDate(p.decided_on) })} ·{' '}
-            {p.valid ? t('product.expires', { date: formatDate(p.expires_on) }) : t('product.expired', { date: formatDate(p.expires_on) })}
+            {!p.expired ? t('product.expires', { date: formatDate(p.expires_on) }) : t('product.expired', { date: formatDate(p.expires_on) })}
           </p>
         </li>
       ))}

@@ -33,11 +33,18 @@ function fromCoop(c: Cooperative): Values {
   };
 }
 
+/** "1.000.000" or "1 000 000" as a number; anything else is sent as typed, for the server to refuse by its field. */
+function capital(s: string): number | null {
+  const compact = s.trim().replace(/[.\s]/g, '');
+  if (compact === '') return null;
+  return /^\d{1,18}$/.test(compact) ? Number(compact) : (s.trim() as unknown as number);
+}
+
 function toInput(v: Values): CooperativeInput {
   return {
     kind: v.kind as CooperativeInput['kind'], name: v.name.trim(), registration_code: v.registration_code.trim() || null,
     commune_code: v.commune_code, commune_as_of: UNITS_AS_OF, address: v.address.trim(), sectors: v.sectors as CooperativeInput['sectors'],
-    founded_on: v.founded_on || null, charter_capital_vnd: v.charter_capital_vnd === '' ? null : Number(v.charter_capital_vnd.replace(/[.\s]/g, '')),
+    founded_on: v.founded_on || null, charter_capital_vnd: capital(v.charter_capital_vnd),
     status: v.status as CooperativeInput['status'],
     representative: { name: v.rep_name.trim(), title: v.rep_title.trim(), phone: v.rep_phone.trim(), email: v.rep_email.trim() },
   };

@@ -10,7 +10,7 @@ import { formatNumber } from '../../format';
 import { t } from '../../i18n';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const HEADER = 'kind, name, registration_code, commune_code, commune_as_of, address, sectors, founded_on, charter_capital_vnd, status, representative_name, representative_title, representative_phone, representative_email';
+const HEADER = 'Loại hình | Tên hợp tác xã | Mã số hợp tác xã | Xã/phường (mã) | Xã/phường tại ngày | Địa chỉ trụ sở | Ngành, lĩnh vực | Ngày thành lập | Vốn điều lệ (đồng) | Tình trạng | Người đại diện | Chức danh người đại diện | Điện thoại người đại diện | Thư điện tử người đại diện';
 
 export default function Import() {
   usePageTitle(t('import.title'));
@@ -53,6 +53,12 @@ export default function Import() {
       <p>{t('import.lead')}</p>
       <p>
         <code class="header-line">{HEADER}</code>
+      </p>
+      <p>{t('import.formats')}</p>
+      <p>
+        <a class="btn" href="/api/v1/cooperatives/import/template" download data-testid="import-template">
+          {t('import.template')}
+        </a>
       </p>
       <form class="form" onSubmit={(e) => (e.preventDefault(), send(true))} noValidate>
         <FormError message={error} />
@@ -100,7 +106,7 @@ export default function Import() {
                     <tr key={i}>
                       <td class="num">{e.line}</td>
                       <td>
-                        <code>{e.field}</code>
+                        {e.column ?? ''} <code>{e.field}</code>
                       </td>
                       <td>{e.message}</td>
                     </tr>
