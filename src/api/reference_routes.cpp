@@ -39,6 +39,18 @@ void register_reference_routes(http::Router& r, ApiContext& ctx) {
     });
   });
 
+  r.add("GET", "/api/v1/province", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller&) {
+      QueryInput in(req, {});
+      in.finish();
+      auto p = core::province_today(c);
+      return json_response(200, json::object{{"name", p.name},
+                                             {"valid_from", optional_string(p.valid_from)},
+                                             {"parent_body", optional_string(p.parent_body)},
+                                             {"issuing_body", optional_string(p.issuing_body)}});
+    });
+  });
+
   r.add("GET", "/api/v1/agencies", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller&) {
       QueryInput in(req, {"include_retired"});

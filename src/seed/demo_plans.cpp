@@ -6,6 +6,7 @@
 #include "store/accounts_repo.hpp"
 #include "store/awards_repo.hpp"
 #include "store/planning_repo.hpp"
+#include "store/reference_admin_repo.hpp"
 
 namespace hoptac::seed {
 
@@ -17,6 +18,12 @@ void seed_demo_plans(store::Connection& c) {
   const std::string now = now_iso();
   int64_t lienminh = store::AccountsRepo(c).user_by_username("lienminh")->id;
   repo.set_setting("province_name", "Bắc Kạn");
+  // The province's bodies with their dates: Bắc Kạn until 30/06/2025, then merged into Thái
+  // Nguyên. A report issued today bears Thái Nguyên's letterhead; its content keeps the units of
+  // the period it covers.
+  store::ReferenceAdminRepo letterheads(c);
+  letterheads.insert_letterhead({0, "2015-01-01", "UBND TỈNH BẮC KẠN", "LIÊN MINH HỢP TÁC XÃ TỈNH", "Bắc Kạn"}, now);
+  letterheads.insert_letterhead({0, "2025-07-01", "UBND TỈNH THÁI NGUYÊN", "LIÊN MINH HỢP TÁC XÃ TỈNH", "Thái Nguyên"}, now);
   repo.set_plan(2023,
                 {{"cooperatives", 430},
                  {"members", 5300},

@@ -54,3 +54,19 @@ test('agencies are data: the departments, the Alliance and the district committe
     assert.ok(codes.includes(code), code);
   assert.equal(res.body.total, res.body.items.length);
 });
+
+test('the province as it is named today: Thái Nguyên after the 2025 reform, from the dated letterheads', async () => {
+  const res = await server.request('/api/v1/province');
+  assert.equal(res.status, 200);
+  assert.equal(res.body.name, 'Thái Nguyên');
+  assert.equal(res.body.valid_from, '2025-07-01');
+  assert.equal(res.body.parent_body, 'UBND TỈNH THÁI NGUYÊN');
+  expectProblem(assert, await server.request('/api/v1/province?as_of=2024-01-01'), 400, 'as_of');
+});
+
+test('district committees are named as in official use', async () => {
+  const names = (await server.request('/api/v1/agencies')).body.items.filter((a) => a.kind === 'district').map((a) => a.name);
+  assert.ok(names.includes('Ủy ban nhân dân huyện Pác Nặm'), names.join(', '));
+  assert.ok(names.includes('Ủy ban nhân dân thành phố Bắc Kạn'));
+  assert.ok(!names.some((n) => /dân Huyện|dân Thành phố/.test(n)));
+});

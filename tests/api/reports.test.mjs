@@ -32,7 +32,7 @@ function todayPhrase() {
   const now = new Date();
   const dd = String(now.getUTCDate()).padStart(2, '0');
   const m = now.getUTCMonth() + 1;
-  return `Bắc Kạn, ngày ${dd} tháng ${m <= 2 ? String(m).padStart(2, '0') : m} năm ${now.getUTCFullYear()}`;
+  return `Thái Nguyên, ngày ${dd} tháng ${m <= 2 ? String(m).padStart(2, '0') : m} năm ${now.getUTCFullYear()}`;
 }
 
 // 5506 -> "5.506", as Vietnamese writes it.
@@ -52,10 +52,10 @@ const flat = (s) => s.replace(/\s+/g, ' ');
 function assertHeader(text, kind) {
   assert.ok(text.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), 'national title');
   assert.ok(text.includes('Độc lập - Tự do - Hạnh phúc'), 'motto');
-  assert.ok(text.includes('UBND TỈNH BẮC KẠN'), 'parent body');
+  assert.ok(text.includes('UBND TỈNH THÁI NGUYÊN'), 'parent body: the province as it is named on the day of issue');
   assert.ok(text.includes('LIÊN MINH HỢP TÁC XÃ TỈNH'), 'issuing body');
   assert.match(text, /Số:\s+\/B[CB]-LMHTX/);
-  assert.match(text, /Bắc Kạn, ngày \d{2} tháng (0[12]|[3-9]|1[0-2]) năm \d{4}/);
+  assert.match(text, /Thái Nguyên, ngày \d{2} tháng (0[12]|[3-9]|1[0-2]) năm \d{4}/);
   assert.ok(text.includes(todayPhrase()), `place and date "${todayPhrase()}"`);
   assert.match(text, new RegExp(`^\\s*${kind}\\s*$`, 'm'), `the kind ${kind} on a line of its own`);
   assert.ok(text.includes('TM. LIÊN MINH HỢP TÁC XÃ TỈNH'), 'signature block');

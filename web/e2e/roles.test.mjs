@@ -100,10 +100,10 @@ test('the language switch is remembered, and messages come back in English', asy
   const page = await browser.page(server.base, PHONE);
   await go(page, '/');
   await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Collective economy of Bắc Kạn province' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Collective economy of Thái Nguyên province' }).waitFor();
   await expectEventually(() => page.evaluate(() => document.documentElement.lang), 'en');
   await page.reload();
-  await page.getByRole('heading', { level: 1, name: 'Collective economy of Bắc Kạn province' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Collective economy of Thái Nguyên province' }).waitFor();
   // The figures are written the English way too: the article's 59 million of income.
   await expectEventually(() => page.getByTestId('hl-income').innerText(), '59 million VND');
   await signIn(page, 'lienminh');

@@ -8,6 +8,7 @@ import { t, useLang } from './i18n';
 import { match, navigate, useLocation } from './router';
 import { routes, type PageModule, type RouteDef } from './routes';
 import { useSession } from './session';
+import { useProvinceName } from './province';
 
 const loaded = new Map<string, PageModule>();
 
@@ -45,6 +46,7 @@ function ToSignIn({ here }: { here: string }) {
 export function App() {
   useLang();
   const s = useSession();
+  const province = useProvinceName();
   const loc = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -95,7 +97,7 @@ export function App() {
         {content}
       </main>
       <footer class="site-footer">
-        <p>{t('app.footer')}</p>
+        <p>{province ? t('app.footer', { province }) : t('app.footerNoName')}</p>
       </footer>
     </>
   );

@@ -7,13 +7,15 @@ export type Lang = 'vi' | 'en';
 const M = {
   // The frame of every page
   'app.name': ['hoptac', 'hoptac'],
-  'app.tagline': ['Kinh tế tập thể tỉnh Bắc Kạn', 'Collective economy of Bắc Kạn province'],
+  'app.tagline': ['Kinh tế tập thể tỉnh {province}', 'Collective economy of {province} province'],
+  'app.taglineNoName': ['Kinh tế tập thể của tỉnh', 'Collective economy of the province'],
   'app.skip': ['Bỏ qua, đến nội dung chính', 'Skip to main content'],
   'app.menu': ['Trình đơn', 'Menu'],
   'app.nav.main': ['Điều hướng chính', 'Main navigation'],
   'app.nav.public': ['Trang công khai', 'Public pages'],
   'app.nav.work': ['Công việc', 'Work'],
-  'app.footer': ['Liên minh Hợp tác xã tỉnh · Ủy ban nhân dân tỉnh Bắc Kạn. Phần mềm tự do AGPL-3.0.', 'Provincial Cooperative Alliance · People\'s Committee of Bắc Kạn province. Free software, AGPL-3.0.'],
+  'app.footer': ['Liên minh Hợp tác xã tỉnh · Ủy ban nhân dân tỉnh {province}. Phần mềm tự do AGPL-3.0.', 'Provincial Cooperative Alliance · People\'s Committee of {province} province. Free software, AGPL-3.0.'],
+  'app.footerNoName': ['Liên minh Hợp tác xã tỉnh · Ủy ban nhân dân tỉnh. Phần mềm tự do AGPL-3.0.', 'Provincial Cooperative Alliance · Provincial People\'s Committee. Free software, AGPL-3.0.'],
   'app.lang.switch': ['English', 'Tiếng Việt'],
   'app.lang.label': ['Chuyển sang tiếng Anh', 'Switch to Vietnamese'],
   'app.signin': ['Đăng nhập', 'Sign in'],
@@ -190,7 +192,7 @@ const M = {
   'coop.notFound': ['Không tìm thấy hợp tác xã.', 'Cooperative not found.'],
 
   // Public pages
-  'home.title': ['Kinh tế tập thể tỉnh Bắc Kạn', 'Collective economy of Bắc Kạn province'],
+  'home.title': ['Kinh tế tập thể tỉnh {province}', 'Collective economy of {province} province'],
   'home.lead': ['Danh bạ hợp tác xã, kiến nghị của hợp tác xã và trả lời của các cơ quan, công khai cho mọi người.', 'The directory of cooperatives, their petitions and the answers of the authorities, open to everyone.'],
   'home.stats': ['Số liệu chính', 'Key figures'],
   'home.stats.note': ['Tính từ sổ đăng ký hợp tác xã: các hợp tác xã có báo cáo số liệu của năm, so với kế hoạch của tỉnh.', 'Computed from the register: the cooperatives that reported figures for the year, against the province\'s plan.'],

@@ -7,6 +7,7 @@ import { signOut, useSession } from '../session';
 import { Link } from './Link';
 import { NotificationBell } from './NotificationBell';
 import { notify } from './Notices';
+import { useProvinceName } from '../province';
 
 function NavList({ items, path, label: aria }: { items: NavItem[]; path: string; label: string }) {
   const active = (href: string) => (href === '/' ? path === '/' : path === href || (path.startsWith(`${href}/`) && !items.some((i) => i.href !== href && path.startsWith(i.href) && i.href.length > href.length)));
@@ -29,6 +30,7 @@ export function Header() {
   const [open, setOpen] = useState(false);
   useEffect(() => setOpen(false), [loc.path]);
   const where = user?.agency?.name ?? user?.cooperative?.name;
+  const province = useProvinceName();
   const out = async () => {
     await signOut().catch(() => {});
     notify(t('app.signedout'));
@@ -41,7 +43,7 @@ export function Header() {
           <span class="brand-mark" aria-hidden="true" />
           <span>
             <strong>hoptac</strong>
-            <span class="brand-sub">{t('app.tagline')}</span>
+            <span class="brand-sub">{province ? t('app.tagline', { province }) : t('app.taglineNoName')}</span>
           </span>
         </Link>
         <div class="bar-tools">

@@ -11,9 +11,11 @@ import { useFetch } from '../../components/useFetch';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatNumber } from '../../format';
 import { label, t } from '../../i18n';
+import { useProvinceName } from '../../province';
 
 export function Home() {
   usePageTitle(undefined);
+  const province = useProvinceName();
   // Without a year: the latest year with figures.
   const stats = useFetch((signal) => api<Indicators>('/indicators', { signal }), []);
   const published = useFetch((signal) => api<Page<unknown>>('/public/petitions', { query: { per_page: 1 }, signal }).then((p) => p.total), []);
@@ -21,7 +23,7 @@ export function Home() {
   return (
     <>
       <section class="hero">
-        <h1>{t('home.title')}</h1>
+        <h1>{province ? t('home.title', { province }) : t('app.taglineNoName')}</h1>
         <p class="lead">{t('home.lead')}</p>
       </section>
 
