@@ -308,6 +308,7 @@ const M = {
   'field.signer_title': ['Chức vụ người ký', "Signer's title"],
   'field.letter_file': ['Văn bản trả lời đã ký (PDF)', 'The signed reply letter (PDF)'],
   'petition.late': ['Trễ hạn', 'Late'],
+  'petition.replyLetter': ['văn bản trả lời đã ký', 'the signed reply letter'],
   'petition.needsInfo.title': ['Kiến nghị cần bổ sung thông tin', 'This petition needs more information'],
   'petition.needsInfo.what': ['Liên minh HTX đề nghị bổ sung:', 'The Alliance asks you to add:'],
   'petition.needsInfo.how': ['Sửa nội dung bên dưới rồi bấm "Gửi lại sau khi bổ sung".', 'Edit the petition below, then press "Send back completed".'],

@@ -45,7 +45,9 @@ export function AttachmentList({ petition }: { petition: Petition }) {
           <a href={`/api/v1/petitions/${petition.id}/attachments/${a.id}`} download={a.filename}>
             {a.filename}
           </a>{' '}
-          <span class="meta">({formatNumber(Math.ceil(a.size / 1024))} KB)</span>
+          <span class="meta">
+            ({formatNumber(Math.ceil(a.size / 1024))} KB{a.reply_letter && <> · {t('petition.replyLetter')}</>})
+          </span>
         </li>
       ))}
     </ul>
