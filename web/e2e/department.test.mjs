@@ -111,7 +111,7 @@ test('a department answers with its reply letter; past the due date the answer s
     await form.getByLabel('Ngày văn bản').fill(todayIso());
     await form.getByLabel(/^Người ký/).fill('Nguyễn Văn An');
     await form.getByLabel('Chức vụ người ký').fill('Phó Giám đốc');
-    await form.getByLabel('Văn bản trả lời đã ký (PDF)').setInputFiles({ name: 'cong-van-125.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% công văn trả lời\n') });
+    await form.getByLabel('Tệp văn bản đã ký (PDF)').setInputFiles({ name: 'cong-van-125.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% công văn trả lời\n') });
     await screenshot(page, `department-4-answer-letter-${name}`);
     assert.deepEqual(await axe(page), []);
     await form.getByRole('button', { name: 'Trả lời', exact: true }).click();
