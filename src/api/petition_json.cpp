@@ -13,15 +13,62 @@ json::array refs(const std::vector<domain::Ref>& v) {
   for (const auto& r : v) a.push_back(ref_json(r));
   return a;
 }
-json::array answers_json(const domain::Petition& p) {
+json::value letter_json(const domain::PetitionAnswer& x, bool with_file) {
+  if (x.letter_number.empty()) return nullptr;
+  json::object o{{"number", x.letter_number},
+                 {"date", x.letter_date},
+                 {"signer_name", x.signer_name},
+                 {"signer_title", x.signer_title}};
+  if (with_file)
+    o["attachment_id"] =
+        x.letter_attachment_id ? json::value(*x.letter_attachment_id) : json::value(nullptr);
+  return o;
+}
+json::array answers_json(const domain::Petition& p, bool with_files) {
   json::array a;
   for (const auto& x : p.answers)
     a.push_back(json::object{{"agency", ref_json(x.agency)},
                              {"text", x.text},
                              {"legal_basis", x.legal_basis},
                              {"answered_on", x.answered_on},
-                             {"at_conference", x.at_conference}});
+                             {"at_conference", x.at_conference},
+                             {"letter", letter_json(x, with_files)}});
   return a;
+}
+json::value text_or_null(const std::string& s) {
+  return s.empty() ? json::value(nullptr) : json::value(s);
+}
+json::array extensions_json(const domain::Petition& p) {
+  json::array a;
+  for (const auto& e : p.extensions)
+    a.push_back(json::object{{"id", e.id},
+                             {"status", e.status},
+                             {"reason", e.reason},
+                             {"previous_due_on", e.previous_due_on},
+                             {"proposed_due_on", e.proposed_due_on},
+                             {"granted_due_on", text_or_null(e.granted_due_on)},
+                             {"decision_reason", e.decision_reason},
+                             {"requested_at", e.requested_at},
+                             {"decided_at", text_or_null(e.decided_at)}});
+  return a;
+}
+json::array opinions_json(const domain::Petition& p) {
+  json::array a;
+  for (const auto& o : p.opinions)
+    a.push_back(json::object{
+        {"id", o.id},
+        {"agency", ref_json(o.agency)},
+        {"question", o.question},
+        {"asked_at", o.asked_at},
+        {"answer", o.answer ? json::value(*o.answer) : json::value(nullptr)},
+        {"attachment_id", o.attachment_id ? json::value(*o.attachment_id) : json::value(nullptr)},
+        {"answered_at", text_or_null(o.answered_at)}});
+  return a;
+}
+bool is_reply_letter(const domain::Petition& p, int64_t attachment_id) {
+  for (const auto& x : p.answers)
+    if (x.letter_attachment_id == attachment_id) return true;
+  return false;
 }
 json::array strings(const std::vector<std::string>& v) {
   json::array a;
@@ -40,7 +87,8 @@ json::object petition_json(const domain::Petition& p) {
     attachments.push_back(json::object{{"id", a.id},
                                        {"filename", a.filename},
                                        {"content_type", a.content_type},
-                                       {"size", a.size}});
+                                       {"size", a.size},
+                                       {"reply_letter", is_reply_letter(p, a.id)}});
   return json::object{
       {"id", p.id},
       {"code", p.code},
@@ -64,7 +112,11 @@ json::object petition_json(const domain::Petition& p) {
       {"merged_into", p.merged_into ? json::value(json::object{{"id", p.merged_into->id},
                                                                {"code", p.merged_into->code}})
                                     : json::value(nullptr)},
-      {"answers", answers_json(p)},
+      {"answered_late", p.answered_late()},
+      {"answers", answers_json(p, true)},
+      {"extensions", extensions_json(p)},
+      {"opinions", opinions_json(p)},
+      {"return_reason", p.state == "needs_info" ? text_or_null(p.return_reason) : nullptr},
       {"published", p.published},
       {"rating", p.rating ? json::value(*p.rating) : json::value(nullptr)},
       {"rating_comment", p.rating_comment},
@@ -88,7 +140,9 @@ json::object public_petition_json(const domain::Petition& p) {
       {"state", p.state},
       {"lead_agency", p.lead_agency ? ref_json(*p.lead_agency) : json::value(nullptr)},
       {"answered_on", date_or_null(p.answered_on)},
-      {"answers", answers_json(p)},
+      {"due_on", date_or_null(p.due_on)},
+      {"answered_late", p.answered_late()},
+      {"answers", answers_json(p, false)},
       {"rating", p.rating ? json::value(*p.rating) : json::value(nullptr)}};
 }
 

@@ -25,11 +25,30 @@ core::PetitionInput petition_input(const json::object& body, bool create) {
 }
 
 core::TransitionInput transition_input(const json::object& body, bool bulk) {
-  std::initializer_list<std::string_view> fields = {
-      "action",      "reason", "lead_agency_id", "coordinating_agency_ids",
-      "due_on",      "text",   "legal_basis",    "rating",
-      "comment",     "into",   "conference_id",  "categories",
-      "petition_ids"};
+  std::initializer_list<std::string_view> fields = {"action",
+                                                    "reason",
+                                                    "lead_agency_id",
+                                                    "coordinating_agency_ids",
+                                                    "due_on",
+                                                    "text",
+                                                    "legal_basis",
+                                                    "rating",
+                                                    "comment",
+                                                    "into",
+                                                    "conference_id",
+                                                    "categories",
+                                                    "petition_ids",
+                                                    "proposed_due_on",
+                                                    "agency_id",
+                                                    "question",
+                                                    "opinion_id",
+                                                    "attachment_id",
+                                                    "letter_number",
+                                                    "letter_date",
+                                                    "signer_name",
+                                                    "signer_title",
+                                                    "letter_attachment_id",
+                                                    "no_answer"};
   JsonInput in(body, fields);
   if (!bulk && in.has("petition_ids"))
     in.problems().add("petition_ids", "Trường không được hỗ trợ", "Unknown field");
@@ -46,6 +65,23 @@ core::TransitionInput transition_input(const json::object& body, bool bulk) {
   t.into = in.integer("into", false);
   t.conference_id = in.integer("conference_id", false);
   t.categories = in.strings("categories", 13, 40, false);
+  t.proposed_due_on = in.date("proposed_due_on", false);
+  t.agency_id = in.integer("agency_id", false);
+  t.question = in.string("question", 2000, false);
+  t.opinion_id = in.integer("opinion_id", false);
+  t.attachment_id = in.integer("attachment_id", false);
+  t.letter_number = in.string("letter_number", 50, false);
+  t.letter_date = in.date("letter_date", false);
+  t.signer_name = in.string("signer_name", 100, false);
+  t.signer_title = in.string("signer_title", 100, false);
+  t.letter_attachment_id = in.integer("letter_attachment_id", false);
+  if (in.has("no_answer")) {
+    const auto* v = body.if_contains("no_answer");
+    if (!v->is_bool())
+      in.problems().add("no_answer", "Phải là true hoặc false", "Must be true or false");
+    else
+      t.no_answer = v->as_bool();
+  }
   in.finish();
   return t;
 }
@@ -56,13 +92,15 @@ core::PetitionQuery petition_query(QueryInput& in, bool public_view) {
   q.category = in.string("category", 40);
   if (!public_view) {
     q.status = in.one_of("status", {"draft", "submitted", "received", "rejected", "forwarded",
-                                    "assigned", "answered", "closed", "merged"});
+                                    "assigned", "answered", "closed", "merged", "needs_info"});
     q.agency = in.integer("agency", 1, INT64_MAX / 2);
     q.cooperative = in.integer("cooperative", 1, INT64_MAX / 2);
     q.conference = in.integer("conference", 1, INT64_MAX / 2);
     q.batch = in.integer("batch", 1, INT64_MAX / 2);
     q.overdue = in.flag("overdue");
     q.due_soon = in.flag("due_soon");
+    q.late = in.flag("late");
+    q.opinion_waiting = in.flag("opinion_waiting");
     q.from = in.date("from");
     q.to = in.date("to");
     if (auto s = in.one_of("sort",
@@ -111,7 +149,8 @@ void register_petition_routes(http::Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/petitions", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
       QueryInput in(req, {"q", "status", "category", "agency", "cooperative", "conference", "batch",
-                          "overdue", "due_soon", "from", "to", "page", "per_page", "sort"});
+                          "overdue", "due_soon", "late", "opinion_waiting", "from", "to", "page",
+                          "per_page", "sort"});
       auto q = petition_query(in, false);
       in.finish();
       int64_t total = 0;

@@ -20,6 +20,8 @@ HOPTAC_ASSET(hoptac_pg_migration_0008)
 HOPTAC_ASSET(hoptac_migration_0009)
 HOPTAC_ASSET(hoptac_common_passwords)
 HOPTAC_ASSET(hoptac_pg_migration_0009)
+HOPTAC_ASSET(hoptac_migration_0010)
+HOPTAC_ASSET(hoptac_pg_migration_0010)
 HOPTAC_ASSET(hoptac_migration_0011)
 HOPTAC_ASSET(hoptac_pg_migration_0011)
 HOPTAC_ASSET(hoptac_units_2025_03)
@@ -39,6 +41,7 @@ const std::vector<Migration>& sqlite_migrations() {
       {7, "sign_in_throttle", hoptac_migration_0007_view()},
       {8, "search_at_scale", hoptac_migration_0008_view()},
       {9, "administration", hoptac_migration_0009_view()},
+      {10, "department_workflow", hoptac_migration_0010_view()},
       {11, "search_by_units", hoptac_migration_0011_view()},
   };
   return all;
@@ -50,6 +53,7 @@ const std::vector<Migration>& postgresql_migrations() {
       {7, "baseline", hoptac_pg_migration_0007_view()},
       {8, "search_at_scale", hoptac_pg_migration_0008_view()},
       {9, "administration", hoptac_pg_migration_0009_view()},
+      {10, "department_workflow", hoptac_pg_migration_0010_view()},
       {11, "search_by_units", hoptac_pg_migration_0011_view()},
   };
   return all;

@@ -67,14 +67,40 @@ Petition load(store::PetitionsRepo& repo, int64_t id) {
   return *p;
 }
 
+bool is_lead(const domain::Actor& a, const Petition& p) {
+  return a.role == Role::department && a.agency_id && p.lead_agency &&
+         p.lead_agency->id == *a.agency_id;
+}
+
+// The actions only the lead agency takes.
+bool lead_only(std::string_view action) {
+  return action == "answer" || action == "request_extension" || action == "send_back" ||
+         action == "ask_opinion";
+}
+
+const domain::Opinion* waiting_opinion(const domain::Actor& a, const Petition& p) {
+  if (a.role != Role::department || !a.agency_id) return nullptr;
+  for (const auto& o : p.opinions)
+    if (!o.answer && o.agency.id == *a.agency_id) return &o;
+  return nullptr;
+}
+
+// What the table cannot say: whose petition it is, and whether a request is open.
+bool fits_now(const domain::Actor& a, const Petition& p, std::string_view action) {
+  if (a.role == Role::coop && !speaks_for(a, p)) return false;
+  if (lead_only(action) && !is_lead(a, p)) return false;
+  if (action == "request_extension") return p.open_extension() == nullptr;
+  if (action == "grant_extension" || action == "refuse_extension")
+    return p.open_extension() != nullptr;
+  if (action == "give_opinion") return waiting_opinion(a, p) != nullptr;
+  return true;
+}
+
 void set_allowed_actions(Petition& p, const domain::Actor& a) {
   p.allowed_actions.clear();
   for (auto action : domain::petition_actions()) {
     if (domain::decide(p.state, action, a.role).verdict != domain::Verdict::allowed) continue;
-    if (a.role == Role::coop && !speaks_for(a, p)) continue;
-    if (action == "answer" && !(a.agency_id && p.lead_agency && p.lead_agency->id == *a.agency_id))
-      continue;
-    p.allowed_actions.emplace_back(action);
+    if (fits_now(a, p, action)) p.allowed_actions.emplace_back(action);
   }
 }
 
@@ -168,10 +194,18 @@ domain::Decision authorize(const domain::Actor& actor, const Petition& p,
       break;
   }
   if (actor.role == Role::coop && !speaks_for(actor, p)) throw Failure::forbidden();
-  if (action == "answer" &&
-      !(actor.agency_id && p.lead_agency && p.lead_agency->id == *actor.agency_id))
-    throw Failure(FailureKind::forbidden, "Chỉ cơ quan chủ trì mới trả lời kiến nghị này",
-                  "Only the lead agency answers this petition");
+  if (lead_only(action) && !is_lead(actor, p))
+    throw Failure(FailureKind::forbidden, "Chỉ cơ quan chủ trì mới làm được việc này",
+                  "Only the lead agency does this");
+  if (action == "give_opinion" && !waiting_opinion(actor, p))
+    throw Failure(FailureKind::forbidden, "Cơ quan của bạn không được hỏi ý kiến về kiến nghị này",
+                  "Your agency's opinion is not asked on this petition");
+  if (!fits_now(actor, p, action))
+    throw Failure(FailureKind::conflict,
+                  action == "request_extension" ? "Đã có một đề nghị gia hạn đang chờ quyết định"
+                                                : "Không có đề nghị gia hạn nào đang chờ",
+                  action == "request_extension" ? "An extension request is already open"
+                                                : "No extension request is open");
   return decision;
 }
 
@@ -187,8 +221,9 @@ struct Step {
   const domain::WorkingCalendar calendar;
   domain::Problems problems;
   std::string reason;
-  std::optional<Message> to_petitioners, to_lead;
+  std::optional<Message> to_petitioners, to_lead, to_leaders;
   std::vector<int64_t> coordinators_to_notify;
+  std::optional<std::string> to_state;  // when the action ends elsewhere than the table says
 };
 
 void return_or_reject(Step& s) {
@@ -236,6 +271,187 @@ void assign(Step& s) {
               "Kiến nghị được giao cho cơ quan của bạn:", "Petition assigned to your agency:");
 }
 
+void resubmit(Step& s) {
+  s.p.submitted_at = s.now;
+}
+
+// A new due date: after the current one and today, a working day, at most 90 working days
+// after the current one.
+constexpr int kMaxExtensionWorkingDays = 90;
+void check_new_due(Step& s, Date d, const char* field) {
+  const Date current = s.p.due_on.value_or(s.today);
+  if (d <= current || d <= s.today)
+    s.problems.add(
+        field, "Hạn mới phải sau hạn hiện tại (" + current.vietnamese() + ") và hôm nay",
+        "The new date must be after the current due date (" + current.iso() + ") and today");
+  else if (!s.calendar.is_working_day(d))
+    s.problems.add(field, "Hạn mới phải là ngày làm việc", "The new date must be a working day");
+  else if (d > s.calendar.add_working_days(current, kMaxExtensionWorkingDays))
+    s.problems.add(field, "Gia hạn tối đa 90 ngày làm việc", "At most 90 working days more");
+}
+
+void request_extension(Step& s) {
+  auto reason = required_text(s.in.reason, "reason", 2000, s.problems);
+  if (!s.in.proposed_due_on)
+    s.problems.add("proposed_due_on", "Bắt buộc phải có", "Required");
+  else
+    check_new_due(s, *s.in.proposed_due_on, "proposed_due_on");
+  if (!s.problems.empty()) return;
+  domain::Extension e;
+  e.reason = reason;
+  e.previous_due_on = s.p.due_on ? s.p.due_on->iso() : s.today.iso();
+  e.proposed_due_on = s.in.proposed_due_on->iso();
+  e.requested_at = s.now;
+  s.repo.insert_extension(s.p.id, e, s.actor.user_id);
+  s.reason = "Đề nghị gia hạn đến " + s.in.proposed_due_on->vietnamese() + ": " + reason;
+  s.to_leaders = message(s.p, "extension_requested", "Cơ quan chủ trì đề nghị gia hạn kiến nghị",
+                         "The lead agency asks for more time on");
+}
+
+// The leader grants (the date proposed, or another) or refuses (with a reason).
+void decide_extension(Step& s) {
+  domain::Extension e = *s.p.open_extension();
+  const bool grant = s.in.action == "grant_extension";
+  e.status = grant ? "granted" : "refused";
+  e.decided_at = s.now;
+  if (grant) {
+    Date d = s.in.due_on ? *s.in.due_on : *Date::parse(e.proposed_due_on);
+    check_new_due(s, d, "due_on");
+    e.decision_reason = s.in.reason.value_or("");
+    e.granted_due_on = d.iso();
+    s.p.due_on = d;
+    s.reason = "Gia hạn đến " + d.vietnamese() +
+               (e.decision_reason.empty() ? "" : ": " + e.decision_reason);
+  } else {
+    e.decision_reason = required_text(s.in.reason, "reason", 2000, s.problems);
+    s.reason = "Không đồng ý gia hạn: " + e.decision_reason;
+  }
+  if (!s.problems.empty()) return;
+  s.repo.close_extension(e.id, e, s.actor.user_id);
+  s.to_lead =
+      grant ? message(s.p, "extension_granted", "Đồng ý gia hạn kiến nghị", "More time granted for")
+            : message(s.p, "extension_refused", "Không đồng ý gia hạn kiến nghị",
+                      "More time refused for");
+}
+
+// Not within the lead agency's remit: back to the UBND to be assigned again.
+void send_back(Step& s) {
+  auto reason = required_text(s.in.reason, "reason", 2000, s.problems);
+  if (!s.problems.empty()) return;
+  if (const auto* open = s.p.open_extension()) {
+    domain::Extension e = *open;
+    e.status = "withdrawn";
+    e.decided_at = s.now;
+    s.repo.close_extension(e.id, e, s.actor.user_id);
+  }
+  s.reason = "Trả lại (không thuộc thẩm quyền của " + s.p.lead_agency->name + "): " + reason;
+  s.p.lead_agency.reset();
+  s.p.coordinating_agencies.clear();
+  s.repo.set_coordinators(s.p.id, {});
+  s.p.assigned_on.reset();
+  s.p.due_on.reset();
+  s.to_leaders =
+      message(s.p, "sent_back",
+              "Kiến nghị bị trả lại, cần giao lại:", "Petition sent back, to assign again:");
+}
+
+// The lead agency asks a coordinating agency (one of them, or one it adds) for its opinion.
+void ask_opinion(Step& s) {
+  auto question = required_text(s.in.question, "question", 2000, s.problems);
+  auto agency = require_agency(s.repo, s.in.agency_id, "agency_id", s.problems);
+  if (agency.id != 0 && agency.id == s.p.lead_agency->id)
+    s.problems.add("agency_id", "Cơ quan chủ trì không tự hỏi ý kiến mình",
+                   "The lead agency does not ask itself");
+  for (const auto& o : s.p.opinions)
+    if (!o.answer && o.agency.id == agency.id && agency.id != 0)
+      s.problems.add("agency_id", "Đang chờ ý kiến của cơ quan này",
+                     "This agency's opinion is already awaited");
+  if (!s.problems.empty()) return;
+  std::vector<int64_t> ids;
+  for (const auto& x : s.p.coordinating_agencies) ids.push_back(x.id);
+  if (std::find(ids.begin(), ids.end(), agency.id) == ids.end()) {
+    ids.push_back(agency.id);
+    s.repo.set_coordinators(s.p.id, ids);
+  }
+  domain::Opinion o;
+  o.agency = agency;
+  o.question = question;
+  o.asked_at = s.now;
+  s.repo.insert_opinion(s.p.id, o, s.actor.user_id);
+  s.reason = "Xin ý kiến " + agency.name + ": " + question;
+  notify_agency(s.c, agency.id,
+                message(s.p, "opinion_asked", "Cơ quan chủ trì xin ý kiến về kiến nghị",
+                        "The lead agency asks your opinion on"));
+}
+
+std::optional<int64_t> attachment_of(Step& s, std::optional<int64_t> id, const char* field) {
+  if (!id) return std::nullopt;
+  if (!s.repo.attachment(s.p.id, *id))
+    s.problems.add(field, "Không có tệp đính kèm này trong kiến nghị",
+                   "No such attachment on this petition");
+  return id;
+}
+
+void give_opinion(Step& s) {
+  domain::Opinion o = *waiting_opinion(s.actor, s.p);
+  if (s.in.opinion_id && *s.in.opinion_id != o.id)
+    s.problems.add("opinion_id", "Không phải yêu cầu ý kiến đang chờ cơ quan của bạn",
+                   "Not the request waiting for your agency");
+  o.answer = required_text(s.in.text, "text", domain::kMaxPetitionContent, s.problems);
+  o.attachment_id = attachment_of(s, s.in.attachment_id, "attachment_id");
+  o.answered_at = s.now;
+  if (!s.problems.empty()) return;
+  s.repo.answer_opinion(o.id, o, s.actor.user_id);
+  s.reason = "Ý kiến của " + o.agency.name;
+  s.to_lead = message(s.p, "opinion_given", "Cơ quan phối hợp đã cho ý kiến về kiến nghị",
+                      "A coordinating agency gave its opinion on");
+}
+
+// "125/STC-QLNS": a number, a slash, a symbol of capital letters, digits and dashes.
+bool is_letter_number(const std::string& v) {
+  auto slash = v.find('/');
+  if (slash == std::string::npos || slash == 0 || slash > 6 || v.size() - slash < 3) return false;
+  for (size_t i = 0; i < slash; ++i)
+    if (!std::isdigit(static_cast<unsigned char>(v[i]))) return false;
+  for (size_t i = slash + 1; i < v.size(); ++i) {
+    unsigned char ch = static_cast<unsigned char>(v[i]);
+    if (ch == 0xC4 && i + 1 < v.size() && static_cast<unsigned char>(v[i + 1]) == 0x90) {
+      ++i;  // Đ
+      continue;
+    }
+    if (!(std::isupper(ch) || std::isdigit(ch) || ch == '-' || ch == '/' || ch == '.'))
+      return false;
+  }
+  return true;
+}
+
+// The reply letter: all of it or none (answers recorded before letters were asked for).
+void take_letter(Step& s, domain::PetitionAnswer& a) {
+  const auto& in = s.in;
+  if (!in.letter_number && !in.letter_date && !in.signer_name && !in.signer_title &&
+      !in.letter_attachment_id)
+    return;
+  a.letter_number = required_text(in.letter_number, "letter_number", 50, s.problems);
+  if (!a.letter_number.empty() && !is_letter_number(a.letter_number))
+    s.problems.add("letter_number", "Số, ký hiệu văn bản có dạng 125/STC-QLNS",
+                   "Number and symbol are written like 125/STC-QLNS");
+  if (!in.letter_date)
+    s.problems.add("letter_date", "Bắt buộc phải có", "Required");
+  else if (*in.letter_date > s.today)
+    s.problems.add("letter_date", "Ngày văn bản không được sau hôm nay",
+                   "The letter's date cannot be in the future");
+  else if (s.p.assigned_on && *in.letter_date < *s.p.assigned_on)
+    s.problems.add("letter_date", "Ngày văn bản không được trước ngày giao",
+                   "The letter's date cannot be before the assignment");
+  if (in.letter_date) a.letter_date = in.letter_date->iso();
+  a.signer_name = required_text(in.signer_name, "signer_name", 100, s.problems);
+  a.signer_title = required_text(in.signer_title, "signer_title", 100, s.problems);
+  if (!in.letter_attachment_id)
+    s.problems.add("letter_attachment_id", "Hãy đính kèm văn bản trả lời đã ký",
+                   "Attach the signed reply letter");
+  a.letter_attachment_id = attachment_of(s, in.letter_attachment_id, "letter_attachment_id");
+}
+
 // An answer recorded at a conference names its agency and conference, and dates from it.
 void take_conference(Step& s, domain::PetitionAnswer& answer) {
   answer.agency = require_agency(s.repo, s.in.lead_agency_id, "lead_agency_id", s.problems);
@@ -254,17 +470,38 @@ void take_conference(Step& s, domain::PetitionAnswer& answer) {
   s.p.submitted_at = s.now;
 }
 
+// A petition recorded at a conference without an answer on the spot is received there and
+// follows the normal way (a batch, the leader's assignment).
+void record_unanswered(Step& s) {
+  if (s.in.text)
+    s.problems.add("text", "Không ghi trả lời khi chưa có trả lời", "No text without an answer");
+  if (s.in.lead_agency_id)
+    s.problems.add("lead_agency_id", "Cơ quan chủ trì do UBND giao sau",
+                   "The lead agency is assigned later by the UBND");
+  store::ConferencesRepo conferences(s.c);
+  auto conference_id = s.in.conference_id ? s.in.conference_id : s.p.conference_id;
+  auto k = conference_id ? conferences.get(*conference_id) : std::nullopt;
+  if (!k) return s.problems.add("conference_id", "Không có hội nghị này", "No such conference");
+  s.p.conference_id = k->id;
+  s.p.channel = "conference";
+  s.p.submitted_at = s.now;
+  s.to_state = "received";
+}
+
 void record_answer(Step& s) {
+  if (s.in.action == "record_at_conference" && s.in.no_answer) return record_unanswered(s);
   domain::PetitionAnswer answer;
   answer.text = required_text(s.in.text, "text", domain::kMaxPetitionContent, s.problems);
   answer.legal_basis = s.in.legal_basis.value_or("");
   if (text::length_in_characters(answer.legal_basis) > 1000)
     s.problems.add("legal_basis", "Dài quá 1000 ký tự", "Longer than 1000 characters");
   answer.answered_on = s.today.iso();
-  if (s.in.action == "answer")
+  if (s.in.action == "answer") {
     answer.agency = *s.p.lead_agency;
-  else
+    take_letter(s, answer);
+  } else {
     take_conference(s, answer);
+  }
   if (!s.problems.empty()) return;
   s.repo.add_answer(s.p.id, answer, s.actor.user_id, s.now);
   s.p.answered_on = Date::parse(answer.answered_on);
@@ -326,6 +563,12 @@ void apply_action(Step& s) {
   if (a == "close") close_with_rating(s);
   if (a == "reopen") reopen(s);
   if (a == "merge") merge(s);
+  if (a == "resubmit") resubmit(s);
+  if (a == "request_extension") request_extension(s);
+  if (a == "grant_extension" || a == "refuse_extension") decide_extension(s);
+  if (a == "send_back") send_back(s);
+  if (a == "ask_opinion") ask_opinion(s);
+  if (a == "give_opinion") give_opinion(s);
 }
 
 void tell(Step& s) {
@@ -333,6 +576,11 @@ void tell(Step& s) {
     notify_role(
         s.c, "alliance",
         message(s.p, "submitted", "Có kiến nghị mới cần tiếp nhận:", "New petition to receive:"));
+  if (s.in.action == "resubmit")
+    notify_role(s.c, "alliance",
+                message(s.p, "submitted", "Kiến nghị đã được bổ sung, cần tiếp nhận:",
+                        "Petition completed, to receive:"));
+  if (s.to_leaders) notify_role(s.c, "leader", *s.to_leaders);
   if (s.to_petitioners) {
     auto reloaded = load(s.repo, s.p.id);  // co-petitioners may have grown by merges
     notify_petitioners(s.c, reloaded, *s.to_petitioners);
@@ -369,7 +617,7 @@ Petition apply_transition(store::Connection& c, const domain::Actor& actor, Peti
   apply_action(s);
   s.problems.throw_if_any();
 
-  p.state = std::string(decision.to);
+  p.state = s.to_state ? *s.to_state : std::string(decision.to);
   repo.update(p, s.now);
   repo.add_history(p.id, actor.user_id, in.action, from, p.state, s.reason, s.now);
   // Only an answer adds searchable text (its words are found with the petition's).
@@ -498,9 +746,10 @@ Petition update_petition(store::Connection& c, const MaybeActor& actor, int64_t 
   auto p = load_visible(c, actor, id);
   if (!(actor->role == Role::alliance || speaks_for(*actor, p))) throw Failure::forbidden();
   check_version(p, expected_version);
-  if (p.state != "draft")
-    throw Failure(FailureKind::conflict, "Chỉ sửa được kiến nghị khi còn là bản nháp",
-                  "A petition can be edited only while it is a draft");
+  if (p.state != "draft" && p.state != "needs_info")
+    throw Failure(FailureKind::conflict,
+                  "Chỉ sửa được kiến nghị khi còn là bản nháp hoặc cần bổ sung",
+                  "A petition can be edited only while it is a draft or needs information");
   domain::Problems problems;
   if (in.cooperative_id)
     problems.add("cooperative_id", "Không sửa được trường này", "This field cannot be changed");
@@ -552,6 +801,8 @@ std::vector<Petition> list_petitions(store::Connection& c, const MaybeActor& act
   f.batch = q.batch;
   f.overdue = q.overdue;
   f.due_soon = q.due_soon;
+  f.late = q.late;
+  if (q.opinion_waiting) f.opinion_asked_of = actor->agency_id.value_or(-1);
   if (q.from) f.from = q.from->iso();
   if (q.to) f.to_exclusive = q.to->plus_days(1).iso();
   f.sort = q.sort;
@@ -811,10 +1062,11 @@ domain::Attachment add_attachment(store::Connection& c, const MaybeActor& actor,
   store::PetitionsRepo repo(c);
   Transaction tx(c, Transaction::Mode::write);
   auto p = load_visible(c, actor, id);
-  bool may =
-      actor->is(Role::alliance) ||
-      (actor->is(Role::coop) && speaks_for(*actor, p) && p.state == "draft") ||
-      (actor->is(Role::department) && p.lead_agency && actor->agency_id == p.lead_agency->id);
+  bool may = actor->is(Role::alliance) ||
+             (actor->is(Role::coop) && speaks_for(*actor, p) &&
+              (p.state == "draft" || p.state == "needs_info")) ||
+             is_lead(*actor, p) ||
+             waiting_opinion(*actor, p);  // a coordinator attaches its opinion
   if (!may) throw Failure::forbidden();
   domain::Attachment a{
       0, id, filename, type, static_cast<int64_t>(bytes.size()), sha256_hex(bytes)};

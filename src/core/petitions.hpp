@@ -36,12 +36,19 @@ struct TransitionInput {
   std::optional<int64_t> rating;
   std::optional<int64_t> into, conference_id;
   std::optional<std::vector<std::string>> categories;
+  // More time, opinions, the reply letter, a conference petition not answered on the spot.
+  std::optional<domain::Date> proposed_due_on, letter_date;
+  std::optional<int64_t> agency_id, opinion_id, attachment_id, letter_attachment_id;
+  std::optional<std::string> question, letter_number, signer_name, signer_title;
+  bool no_answer = false;
 };
 
 struct PetitionQuery {
   std::optional<std::string> q, status, category;
   std::optional<int64_t> agency, cooperative, conference, batch;
   bool overdue = false, due_soon = false;
+  bool late = false;             // answered after the due date
+  bool opinion_waiting = false;  // a department: opinions asked of its agency, not yet given
   std::optional<domain::Date> from, to;
   std::string sort = "created_at";
   bool descending = true;

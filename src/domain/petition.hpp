@@ -21,6 +21,29 @@ struct PetitionAnswer {
   std::string legal_basis;
   std::string answered_on;
   bool at_conference = false;
+  // The signed reply letter: number and symbol ("125/STC-QLNS"), date, signer, the file.
+  std::string letter_number;
+  std::string letter_date;  // YYYY-MM-DD, "" when none was recorded
+  std::string signer_name, signer_title;
+  std::optional<int64_t> letter_attachment_id;
+};
+
+// The lead agency's request for more time and the UBND leader's decision.
+struct Extension {
+  int64_t id = 0;
+  std::string status;  // open | granted | refused | withdrawn
+  std::string reason, previous_due_on, proposed_due_on, granted_due_on, decision_reason;
+  std::string requested_at, decided_at;
+};
+
+// The lead agency asks a coordinating agency for its opinion.
+struct Opinion {
+  int64_t id = 0;
+  Ref agency;
+  std::string question, asked_at;
+  std::optional<std::string> answer;
+  std::optional<int64_t> attachment_id;
+  std::string answered_at;
 };
 
 struct Attachment {
@@ -52,6 +75,9 @@ struct Petition {
   std::optional<Ref> merged_into;  // code = petition code
   std::vector<PetitionAnswer> answers;
   std::vector<Attachment> attachments;
+  std::vector<Extension> extensions;  // oldest first
+  std::vector<Opinion> opinions;      // oldest first
+  std::string return_reason;          // why it was last returned for more information
   bool published = false;
   std::optional<int> rating;
   std::string rating_comment;
@@ -61,6 +87,13 @@ struct Petition {
   // Derived from the due date, today and the working calendar when the petition is read.
   bool overdue = false;
   bool due_soon = false;
+  // Answered after its due date (the one granted, if more time was).
+  bool answered_late() const { return answered_on && due_on && *answered_on > *due_on; }
+  const Extension* open_extension() const {
+    for (const auto& e : extensions)
+      if (e.status == "open") return &e;
+    return nullptr;
+  }
   // The actions the reader may take now (filled for a signed-in reader).
   std::vector<std::string> allowed_actions;
 };

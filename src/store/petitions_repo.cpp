@@ -104,6 +104,12 @@ Conditions where_of(const PetitionFilter& f, Engine engine) {
   if (f.due_soon) {
     w.add("p.state = 'assigned' AND p.due_on BETWEEN ? AND ?", {f.today, f.soon_until});
   }
+  if (f.late) w.add("p.answered_on IS NOT NULL AND p.answered_on > p.due_on");
+  if (f.opinion_asked_of)
+    w.add(
+        "p.id IN (SELECT petition_id FROM petition_opinions WHERE agency_id = ? AND answer IS "
+        "NULL)",
+        *f.opinion_asked_of);
   if (f.from) w.add("p.created_at >= ?", *f.from);
   if (f.to_exclusive) w.add("p.created_at < ?", *f.to_exclusive);
   if (f.visible_to_cooperative) {
@@ -317,16 +323,47 @@ void PetitionsRepo::load_details(std::vector<domain::Petition>& ps) {
         p.coordinating_agencies.push_back({st.i64(1), st.text(2), st.text(3)});
       });
   run("SELECT x.petition_id, a.id, a.code, a.name, x.text, x.legal_basis, x.answered_on, "
-      "x.at_conference FROM petition_answers x JOIN agencies a ON a.id = x.agency_id WHERE "
-      "x.petition_id IN " +
+      "x.at_conference, x.letter_number, coalesce(x.letter_date, ''), x.signer_name, "
+      "x.signer_title, x.letter_attachment_id FROM petition_answers x JOIN agencies a ON a.id = "
+      "x.agency_id WHERE x.petition_id IN " +
           in + " ORDER BY x.petition_id, x.id",
       [](domain::Petition& p, const Statement& st) {
         p.answers.push_back({{st.i64(1), st.text(2), st.text(3)},
                              st.text(4),
                              st.text(5),
                              st.text(6),
-                             st.i64(7) != 0});
+                             st.i64(7) != 0,
+                             st.text(8),
+                             st.text(9),
+                             st.text(10),
+                             st.text(11),
+                             st.opt_i64(12)});
       });
+  run("SELECT petition_id, id, status, reason, previous_due_on, proposed_due_on, "
+      "coalesce(granted_due_on, ''), decision_reason, requested_at, coalesce(decided_at, '') "
+      "FROM petition_extensions WHERE petition_id IN " +
+          in + " ORDER BY petition_id, id",
+      [](domain::Petition& p, const Statement& st) {
+        p.extensions.push_back({st.i64(1), st.text(2), st.text(3), st.text(4), st.text(5),
+                                st.text(6), st.text(7), st.text(8), st.text(9)});
+      });
+  run("SELECT o.petition_id, o.id, a.id, a.code, a.name, o.question, o.asked_at, o.answer, "
+      "o.attachment_id, coalesce(o.answered_at, '') FROM petition_opinions o JOIN agencies a ON "
+      "a.id = o.agency_id WHERE o.petition_id IN " +
+          in + " ORDER BY o.petition_id, o.id",
+      [](domain::Petition& p, const Statement& st) {
+        p.opinions.push_back({st.i64(1),
+                              {st.i64(2), st.text(3), st.text(4)},
+                              st.text(5),
+                              st.text(6),
+                              st.opt_text(7),
+                              st.opt_i64(8),
+                              st.text(9)});
+      });
+  run("SELECT petition_id, reason FROM petition_history WHERE action = 'return' AND "
+      "petition_id IN " +
+          in + " ORDER BY petition_id, id",
+      [](domain::Petition& p, const Statement& st) { p.return_reason = st.text(1); });
   run("SELECT petition_id, id, petition_id, filename, content_type, size, sha256 FROM "
       "petition_attachments WHERE petition_id IN " +
           in + " ORDER BY petition_id, id",
@@ -389,9 +426,53 @@ void PetitionsRepo::add_answer(int64_t id, const domain::PetitionAnswer& a,
                                std::optional<int64_t> user_id, const std::string& now) {
   c_.prepare(
         "INSERT INTO petition_answers (petition_id, agency_id, text, legal_basis, answered_on, "
-        "at_conference, answered_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        "at_conference, answered_by, created_at, letter_number, letter_date, signer_name, "
+        "signer_title, letter_attachment_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .bind_all(id, a.agency.id, a.text, a.legal_basis, a.answered_on,
-                static_cast<int64_t>(a.at_conference), user_id, now)
+                static_cast<int64_t>(a.at_conference), user_id, now, a.letter_number,
+                a.letter_date.empty() ? std::optional<std::string>() : a.letter_date, a.signer_name,
+                a.signer_title, a.letter_attachment_id)
+      .run();
+}
+
+void PetitionsRepo::insert_extension(int64_t petition_id, const domain::Extension& e,
+                                     std::optional<int64_t> user_id) {
+  c_.prepare(
+        "INSERT INTO petition_extensions (petition_id, status, reason, previous_due_on, "
+        "proposed_due_on, requested_by, requested_at) VALUES (?, 'open', ?, ?, ?, ?, ?)")
+      .bind_all(petition_id, e.reason, e.previous_due_on, e.proposed_due_on, user_id,
+                e.requested_at)
+      .run();
+}
+
+void PetitionsRepo::close_extension(int64_t extension_id, const domain::Extension& decided,
+                                    std::optional<int64_t> user_id) {
+  std::optional<std::string> granted;
+  if (!decided.granted_due_on.empty()) granted = decided.granted_due_on;
+  c_.prepare(
+        "UPDATE petition_extensions SET status = ?, granted_due_on = ?, decision_reason = ?, "
+        "decided_by = ?, decided_at = ? WHERE id = ? AND status = 'open'")
+      .bind_all(decided.status, granted, decided.decision_reason, user_id, decided.decided_at,
+                extension_id)
+      .run();
+}
+
+int64_t PetitionsRepo::insert_opinion(int64_t petition_id, const domain::Opinion& o,
+                                      std::optional<int64_t> user_id) {
+  auto st = c_.prepare(
+      "INSERT INTO petition_opinions (petition_id, agency_id, question, asked_by, asked_at) "
+      "VALUES (?, ?, ?, ?, ?) RETURNING id");
+  st.bind_all(petition_id, o.agency.id, o.question, user_id, o.asked_at);
+  st.step();
+  return st.i64(0);
+}
+
+void PetitionsRepo::answer_opinion(int64_t opinion_id, const domain::Opinion& o,
+                                   std::optional<int64_t> user_id) {
+  c_.prepare(
+        "UPDATE petition_opinions SET answer = ?, attachment_id = ?, answered_by = ?, "
+        "answered_at = ? WHERE id = ? AND answer IS NULL")
+      .bind_all(o.answer, o.attachment_id, user_id, o.answered_at, opinion_id)
       .run();
 }
 

@@ -19,7 +19,9 @@ struct PetitionFilter {
   std::optional<std::string> status, category;
   std::optional<int64_t> agency, cooperative, conference, batch;
   bool overdue = false, due_soon = false;
-  std::string today, soon_until;  // YYYY-MM-DD, for overdue and due_soon
+  bool late = false;                        // answered after the due date
+  std::optional<int64_t> opinion_asked_of;  // an opinion waits for this agency
+  std::string today, soon_until;            // YYYY-MM-DD, for overdue and due_soon
   std::optional<std::string> from, to_exclusive;
   // Visibility: a cooperative sees its own and published ones; an agency, its own.
   std::optional<int64_t> visible_to_cooperative, visible_to_agency;
@@ -79,6 +81,14 @@ class PetitionsRepo {
   void add_cooperatives(int64_t id, const std::vector<int64_t>& cooperative_ids);
   void add_answer(int64_t id, const domain::PetitionAnswer& a, std::optional<int64_t> user_id,
                   const std::string& now);
+  void insert_extension(int64_t petition_id, const domain::Extension& e,
+                        std::optional<int64_t> user_id);
+  // Decides the open request (granted or refused) or withdraws it.
+  void close_extension(int64_t extension_id, const domain::Extension& decided,
+                       std::optional<int64_t> user_id);
+  int64_t insert_opinion(int64_t petition_id, const domain::Opinion& o,
+                         std::optional<int64_t> user_id);
+  void answer_opinion(int64_t opinion_id, const domain::Opinion& o, std::optional<int64_t> user_id);
   void add_history(int64_t id, std::optional<int64_t> user_id, const std::string& action,
                    const std::string& from, const std::string& to, const std::string& reason,
                    const std::string& at);

@@ -492,7 +492,7 @@ test('notifications follow a petition: submitted, returned, assigned, answered, 
   assert.ok((await kindsFor('htx-taihoan', p.id)).includes('returned'));
   assert.ok(!(await kindsFor('htx-kientrucxanh', p.id)).includes('returned'));
 
-  await ok('htx-taihoan', p.id, 'submit');
+  await ok('htx-taihoan', p.id, 'resubmit');
   await ok('lienminh', p.id, 'receive');
   const batch = await users.lienminh.request('/api/v1/batches', { method: 'POST', json: { title: 'Báo cáo kiến nghị', petition_ids: [p.id] } });
   assert.equal(batch.status, 201, batch.text);

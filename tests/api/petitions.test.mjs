@@ -328,12 +328,13 @@ test('the whole lifecycle: draft, return, resubmit, receive, batch, assign, answ
   assert.ok(await hasNotification('lienminh', 'submitted', p.id), 'the Alliance is told of the submission');
 
   p = await ok('lienminh', p.id, 'return', { reason: 'Đề nghị bổ sung số lượng sản phẩm dự kiến trưng bày' });
-  assert.equal(p.state, 'draft');
+  assert.equal(p.state, 'needs_info');
+  assert.equal(p.return_reason, 'Đề nghị bổ sung số lượng sản phẩm dự kiến trưng bày');
   assert.ok(await hasNotification(coop, 'returned', p.id), 'the cooperative is told of the return');
   p = await patch(coop, p.id, { content: 'Đề nghị hỗ trợ tham gia hội chợ OCOP khu vực phía Bắc, trưng bày 40 sản phẩm.' });
-  assert.equal(p.state, 'draft');
+  assert.equal(p.state, 'needs_info');
 
-  p = await ok(coop, p.id, 'submit');
+  p = await ok(coop, p.id, 'resubmit');
   assert.equal(p.state, 'submitted');
 
   p = await ok('lienminh', p.id, 'receive', { categories: ['market', 'ocop'] });
@@ -390,7 +391,7 @@ test('the whole lifecycle: draft, return, resubmit, receive, batch, assign, answ
   assert.equal(history.status, 200, history.text);
   const rows = history.body.items.filter((h) => h.from_state);   // a creation row, if any, has no from_state
   const steps = [
-    ['submit', 'draft', 'submitted'], ['return', 'submitted', 'draft'], ['submit', 'draft', 'submitted'],
+    ['submit', 'draft', 'submitted'], ['return', 'submitted', 'needs_info'], ['resubmit', 'needs_info', 'submitted'],
     ['receive', 'submitted', 'received'], [null, 'received', 'forwarded'], ['assign', 'forwarded', 'assigned'],
     ['answer', 'assigned', 'answered'], ['publish', 'answered', 'answered'], ['close', 'answered', 'closed'],
   ];
@@ -409,7 +410,7 @@ test('every allowed (state, action, role) succeeds and moves the petition where 
   const cases = [
     ['draft', 'submit', 'htx-taihoan', {}, 'draft', 'submitted'],
     ['draft', 'submit', 'lienminh', {}, 'draft', 'submitted'],
-    ['submitted', 'return', 'lienminh', { reason: 'Thiếu hồ sơ kèm theo' }, 'submitted', 'draft'],
+    ['submitted', 'return', 'lienminh', { reason: 'Thiếu hồ sơ kèm theo' }, 'submitted', 'needs_info'],
     ['submitted', 'receive', 'lienminh', {}, 'submitted', 'received'],
     ['received', 'reject', 'lienminh', { reason: 'Đã được giải quyết tại kỳ trước' }, 'received', 'rejected'],
     ['forwarded', 'assign', 'ubnd', { lead_agency_id: agency['so-congthuong'], due_on: FUTURE }, 'forwarded', 'assigned'],

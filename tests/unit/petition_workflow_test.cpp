@@ -8,7 +8,7 @@ using namespace hoptac::domain;
 
 TEST(PetitionWorkflow, TheLifecycleOfPRODUCTmd) {
   EXPECT_EQ(decide("draft", "submit", Role::coop).to, "submitted");
-  EXPECT_EQ(decide("submitted", "return", Role::alliance).to, "draft");
+  EXPECT_EQ(decide("submitted", "return", Role::alliance).to, "needs_info");
   EXPECT_EQ(decide("submitted", "receive", Role::alliance).to, "received");
   EXPECT_EQ(decide("received", "reject", Role::alliance).to, "rejected");
   EXPECT_EQ(decide("forwarded", "assign", Role::leader).to, "assigned");
@@ -17,6 +17,29 @@ TEST(PetitionWorkflow, TheLifecycleOfPRODUCTmd) {
   EXPECT_EQ(decide("closed", "reopen", Role::coop).to, "assigned");
   EXPECT_EQ(decide("received", "merge", Role::alliance).to, "merged");
   EXPECT_EQ(decide("draft", "record_at_conference", Role::alliance).to, "answered");
+}
+
+TEST(PetitionWorkflow, AReturnedPetitionIsNotADraft) {
+  EXPECT_EQ(decide("needs_info", "resubmit", Role::coop).to, "submitted");
+  EXPECT_EQ(decide("needs_info", "resubmit", Role::alliance).to, "submitted");
+  EXPECT_EQ(decide("needs_info", "submit", Role::coop).verdict, Verdict::wrong_state);
+  EXPECT_EQ(decide("draft", "resubmit", Role::coop).verdict, Verdict::wrong_state);
+  EXPECT_EQ(decide("needs_info", "resubmit", Role::department).verdict, Verdict::wrong_role);
+}
+
+TEST(PetitionWorkflow, TheLeadAgencysSteps) {
+  EXPECT_EQ(decide("assigned", "request_extension", Role::department).to, "assigned");
+  EXPECT_EQ(decide("assigned", "grant_extension", Role::leader).to, "assigned");
+  EXPECT_EQ(decide("assigned", "refuse_extension", Role::leader).to, "assigned");
+  EXPECT_EQ(decide("assigned", "send_back", Role::department).to, "forwarded");
+  EXPECT_EQ(decide("assigned", "ask_opinion", Role::department).to, "assigned");
+  EXPECT_EQ(decide("assigned", "give_opinion", Role::department).to, "assigned");
+  EXPECT_EQ(decide("assigned", "grant_extension", Role::department).verdict, Verdict::wrong_role);
+  EXPECT_EQ(decide("assigned", "request_extension", Role::leader).verdict, Verdict::wrong_role);
+  EXPECT_EQ(decide("answered", "request_extension", Role::department).verdict,
+            Verdict::wrong_state);
+  EXPECT_EQ(decide("forwarded", "send_back", Role::department).verdict, Verdict::wrong_state);
+  EXPECT_EQ(decide("assigned", "send_back", Role::coop).verdict, Verdict::wrong_role);
 }
 
 TEST(PetitionWorkflow, PublishKeepsTheState) {

@@ -99,11 +99,19 @@ test('a petition goes from the cooperative\'s phone to a published, rated answer
   await dept.getByRole('button', { name: 'Trả lời' }).click();
   await dept.getByLabel('Nội dung trả lời').fill(ANSWER);
   await dept.getByLabel('Căn cứ pháp lý').fill('Luật Đất đai 2024');
+  // The official reply is a signed letter: its number, date, signer and the file.
+  const today = new Date(Date.now() + 7 * 3600000).toISOString().slice(0, 10);
+  await dept.getByLabel('Số, ký hiệu văn bản').fill('87/SCT-QLCN');
+  await dept.getByLabel('Ngày văn bản').fill(today);
+  await dept.getByLabel(/^Người ký/).fill('Hoàng Thị Lan');
+  await dept.getByLabel('Chức vụ người ký').fill('Giám đốc');
+  await dept.getByLabel('Tệp văn bản đã ký (PDF)').setInputFiles({ name: 'cong-van-87.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 87/SCT-QLCN\n') });
   await noSeriousA11y(dept, 'answer form');
   await screenshot(dept, 'article-6-department-answer-desktop');
   await dept.locator('form.action-form').getByRole('button', { name: 'Trả lời' }).click();
   await dept.getByText('Đã thực hiện: Trả lời.').waitFor();
   await dept.locator('.card-head .badge', { hasText: 'Đã trả lời' }).waitFor();
+  await dept.getByTestId('reply-letter').getByText('Văn bản số 87/SCT-QLCN').waitFor();
 
   // The Alliance publishes the answer.
   await go(alliance, `/petitions/${id}`);

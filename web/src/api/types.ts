@@ -61,7 +61,7 @@ export const KINDS = ['tht', 'htx', 'lhhtx'] as const;
 export const SECTORS = ['agriculture', 'industry_handicraft', 'construction', 'transport', 'trade_services', 'environment', 'credit_fund'] as const;
 export const COOP_STATUSES = ['active', 'suspended', 'dissolving', 'dissolved'] as const;
 export const CLASSIFICATIONS = ['tot', 'kha', 'trung_binh', 'yeu'] as const;
-export const PETITION_STATES = ['draft', 'submitted', 'received', 'rejected', 'forwarded', 'assigned', 'answered', 'closed', 'merged'] as const;
+export const PETITION_STATES = ['draft', 'submitted', 'received', 'rejected', 'forwarded', 'assigned', 'answered', 'closed', 'merged', 'needs_info'] as const;
 
 /** The plan indicators in report order, with their unit. */
 export const INDICATORS: { code: IndicatorCode; unit: IndicatorUnit }[] = [

@@ -6,14 +6,17 @@ import { daysFromToday } from '../format';
 import { label, t } from '../i18n';
 import { agencies, useList } from '../reference';
 import { useSession } from '../session';
-import { CoordinatingAgencies, LeadAgency } from './AgencyPicker';
+import { AgencySelect, CoordinatingAgencies, LeadAgency } from './AgencyPicker';
+import { uploadFile } from './Attachments';
 import { FormError, Input, TextArea } from './Field';
 import { notify } from './Notices';
 
 /** Actions whose form needs nothing: one click. */
-const DIRECT: Action[] = ['submit', 'receive', 'publish'];
+const DIRECT: Action[] = ['submit', 'resubmit', 'receive', 'publish'];
+/** Actions that need a reason. */
+const REASONED: string[] = ['return', 'reject', 'reopen', 'request_extension', 'refuse_extension', 'send_back'];
 /** The usual next step first; record_at_conference is taken on the conference page. */
-const ORDER: Action[] = ['submit', 'receive', 'assign', 'answer', 'publish', 'close', 'return', 'reject', 'merge', 'reopen'];
+const ORDER: Action[] = ['submit', 'resubmit', 'receive', 'assign', 'answer', 'give_opinion', 'grant_extension', 'refuse_extension', 'publish', 'close', 'return', 'reject', 'merge', 'reopen', 'request_extension', 'ask_opinion', 'send_back'];
 
 export function ActionPanel({ petition, onDone }: { petition: Petition; onDone: (p: Petition) => void }) {
   const actions = ORDER.filter((a) => (petition.allowed_actions ?? []).includes(a));
@@ -65,7 +68,9 @@ type FormProps = { action: Action; petition: Petition; busy: boolean; run: (a: A
 function ActionForm({ action, petition, busy, run, onCancel }: FormProps) {
   const { user } = useSession();
   const ags = useList(agencies);
-  const [v, setV] = useState<Record<string, string>>({ lead_agency_id: petition.lead_agency ? String(petition.lead_agency.id) : '' });
+  const open = petition.extensions?.find((x) => x.status === 'open');
+  const [v, setV] = useState<Record<string, string>>({ lead_agency_id: petition.lead_agency ? String(petition.lead_agency.id) : '', due_on: action === 'grant_extension' ? open?.proposed_due_on ?? '' : '' });
+  const [letter, setLetter] = useState<File | null>(null);
   const [coord, setCoord] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
@@ -77,10 +82,22 @@ function ActionForm({ action, petition, busy, run, onCancel }: FormProps) {
     setErrors({});
     setError('');
     const f: Partial<TransitionInput> = {};
-    if (['return', 'reject', 'reopen'].includes(action)) f.reason = v.reason ?? '';
+    if (REASONED.includes(action)) f.reason = v.reason ?? '';
+    if (action === 'grant_extension') {
+      if (v.reason) f.reason = v.reason;
+      if (v.due_on) f.due_on = v.due_on;
+    }
+    if (action === 'request_extension' && v.proposed_due_on) f.proposed_due_on = v.proposed_due_on;
+    if (action === 'ask_opinion') {
+      if (v.agency_id) f.agency_id = Number(v.agency_id);
+      f.question = v.question ?? '';
+    }
+    if (action === 'give_opinion') f.text = v.text ?? '';
     if (action === 'answer') {
       f.text = v.text ?? '';
       if (v.legal_basis) f.legal_basis = v.legal_basis;
+      const problem = await takeLetter(f);
+      if (problem) return;
     }
     if (action === 'assign') {
       if (v.lead_agency_id) f.lead_agency_id = Number(v.lead_agency_id);
@@ -109,16 +126,51 @@ function ActionForm({ action, petition, busy, run, onCancel }: FormProps) {
     }
   };
 
+  // The reply letter: its fields, and the signed file uploaded first as an attachment.
+  const takeLetter = async (f: Partial<TransitionInput>): Promise<boolean> => {
+    Object.assign(f, { letter_number: v.letter_number ?? '', letter_date: v.letter_date ?? '', signer_name: v.signer_name ?? '', signer_title: v.signer_title ?? '' });
+    if (!letter) return false;  // the server names the missing file with the other fields
+    const up = await uploadFile(petition.id, letter);
+    if (up.error) {
+      setErrors({ letter_attachment_id: up.error });
+      return true;
+    }
+    f.letter_attachment_id = up.id;
+    return false;
+  };
+
   const needsRating = action === 'close' && user?.role === 'coop';
   return (
     <form class="form action-form" onSubmit={submit} noValidate aria-label={label('action', action)}>
       <h3>{label('action', action)}</h3>
       <FormError message={error || (Object.keys(errors).length ? t('common.fixErrors') : '')} />
-      {['return', 'reject', 'reopen'].includes(action) && <TextArea id={id('reason')} label={t('field.reason')} value={v.reason ?? ''} onValue={set('reason')} error={errors.reason} required />}
+      {action === 'request_extension' && <Input id={id('proposed_due_on')} type="date" label={t('field.proposed_due_on')} hint={t('field.proposed_due_on.hint')} min={petition.due_on ?? undefined} value={v.proposed_due_on ?? ''} onValue={set('proposed_due_on')} error={errors.proposed_due_on} required />}
+      {action === 'grant_extension' && <Input id={id('due_on')} type="date" label={t('field.granted_due_on')} hint={t('field.granted_due_on.hint')} value={v.due_on ?? ''} onValue={set('due_on')} error={errors.due_on} />}
+      {action === 'ask_opinion' && <AgencySelect id={id('agency_id')} label={t('field.agency_id')} agencies={ags.filter((a) => a.id !== petition.lead_agency?.id)} value={v.agency_id ?? ''} onValue={set('agency_id')} error={errors.agency_id} required />}
+      {action === 'ask_opinion' && <TextArea id={id('question')} label={t('field.question')} value={v.question ?? ''} onValue={set('question')} error={errors.question} required />}
+      {action === 'give_opinion' && <TextArea id={id('text')} label={t('field.opinion')} value={v.text ?? ''} onValue={set('text')} error={errors.text} required rows={5} />}
+      {REASONED.includes(action) && <TextArea id={id('reason')} label={t('field.reason')} value={v.reason ?? ''} onValue={set('reason')} error={errors.reason} required />}
+      {action === 'grant_extension' && <TextArea id={id('reason')} label={t('field.reason.optional')} value={v.reason ?? ''} onValue={set('reason')} error={errors.reason} rows={2} />}
       {action === 'answer' && (
         <>
           <TextArea id={id('text')} label={t('field.text')} value={v.text ?? ''} onValue={set('text')} error={errors.text} required rows={6} />
           <Input id={id('legal_basis')} label={t('field.legal_basis')} value={v.legal_basis ?? ''} onValue={set('legal_basis')} error={errors.legal_basis} />
+          <Input id={id('letter_number')} label={t('field.letter_number')} hint={t('field.letter_number.hint')} value={v.letter_number ?? ''} onValue={set('letter_number')} error={errors.letter_number} required />
+          <Input id={id('letter_date')} type="date" label={t('field.letter_date')} max={daysFromToday(0)} value={v.letter_date ?? ''} onValue={set('letter_date')} error={errors.letter_date} required />
+          <Input id={id('signer_name')} label={t('field.signer_name')} value={v.signer_name ?? ''} onValue={set('signer_name')} error={errors.signer_name} required />
+          <Input id={id('signer_title')} label={t('field.signer_title')} value={v.signer_title ?? ''} onValue={set('signer_title')} error={errors.signer_title} required />
+          <div class={`field${errors.letter_attachment_id ? ' field-invalid' : ''}`}>
+            <label for={id('letter_file')}>
+              {t('field.letter_file')}
+              <span class="req" aria-hidden="true"> *</span>
+            </label>
+            <input id={id('letter_file')} type="file" accept=".pdf,application/pdf" required aria-describedby={errors.letter_attachment_id ? id('letter_file-error') : undefined} onChange={(e) => setLetter((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
+            {errors.letter_attachment_id && (
+              <p class="field-error" id={id('letter_file-error')}>
+                {errors.letter_attachment_id}
+              </p>
+            )}
+          </div>
         </>
       )}
       {action === 'assign' && (

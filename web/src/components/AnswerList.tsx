@@ -16,6 +16,11 @@ export function AnswerList({ answers }: { answers: PublicPetition['answers'] }) 
           </p>
           <p class="pre">{a.text}</p>
           {a.legal_basis && <p class="meta">{t('answers.legal', { text: a.legal_basis })}</p>}
+          {a.letter && (
+            <p class="meta letter" data-testid="reply-letter">
+              {t('answers.letter', { number: a.letter.number, date: formatDate(a.letter.date), name: a.letter.signer_name, title: a.letter.signer_title })}
+            </p>
+          )}
         </li>
       ))}
     </ol>

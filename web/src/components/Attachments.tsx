@@ -20,14 +20,19 @@ export const ACCEPT = Object.keys(TYPES).map((e) => `.${e}`).join(',');
 
 /** Uploads one file to a petition; the error message when it fails. */
 export async function uploadAttachment(petitionId: number, file: File): Promise<string | null> {
+  return (await uploadFile(petitionId, file)).error ?? null;
+}
+
+/** Uploads one file; the attachment's id, or the error to show. */
+export async function uploadFile(petitionId: number, file: File): Promise<{ id?: number; error?: string }> {
   const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
   const type = file.type && Object.values(TYPES).includes(file.type) ? file.type : TYPES[ext] ?? file.type ?? 'application/octet-stream';
   const name = file.name.replace(/[/\\]/g, '_');
   try {
-    await api(`/petitions/${petitionId}/attachments`, { method: 'POST', query: { filename: name }, body: file, contentType: type });
-    return null;
+    const a = await api<{ id: number }>(`/petitions/${petitionId}/attachments`, { method: 'POST', query: { filename: name }, body: file, contentType: type });
+    return { id: a.id };
   } catch (e) {
-    return e instanceof ApiError ? e.errors[0]?.message ?? e.summary : String(e);
+    return { error: e instanceof ApiError ? e.errors[0]?.message ?? e.summary : String(e) };
   }
 }
 
@@ -40,7 +45,9 @@ export function AttachmentList({ petition }: { petition: Petition }) {
           <a href={`/api/v1/petitions/${petition.id}/attachments/${a.id}`} download={a.filename}>
             {a.filename}
           </a>{' '}
-          <span class="meta">({formatNumber(Math.ceil(a.size / 1024))} KB)</span>
+          <span class="meta">
+            ({formatNumber(Math.ceil(a.size / 1024))} KB{a.reply_letter && <> · {t('petition.replyLetter')}</>})
+          </span>
         </li>
       ))}
     </ul>

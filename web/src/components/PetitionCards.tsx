@@ -34,6 +34,7 @@ export function PetitionCards({ items, selected, onSelect, extra }: Props) {
               <StateBadge state={p.state} />
               {p.overdue && <Badge kind="overdue" text={t('petition.overdue')} />}
               {p.due_soon && !p.overdue && <Badge kind="due-soon" text={t('petition.due_soon')} />}
+              {p.answered_late && <Badge kind="late" text={t('petition.late')} />}
             </div>
             <h3>
               <Link href={`/petitions/${p.id}`}>{p.title}</Link>

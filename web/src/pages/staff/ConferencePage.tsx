@@ -146,6 +146,7 @@ function RecordForm({ conf, onDone }: { conf: Conference; onDone: () => void }) 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [unanswered, setUnanswered] = useState(false);  // no answer on the spot: received, the normal way
   const top = useRef<HTMLDivElement>(null);
   const set = (k: keyof typeof empty) => (x: string) => {
     const next = { ...v, [k]: x };
@@ -170,7 +171,9 @@ function RecordForm({ conf, onDone }: { conf: Conference; onDone: () => void }) 
         setDraft(p);
       }
       const done = await api<Petition>(`/petitions/${p.id}/transitions`, {
-        json: { action: 'record_at_conference', conference_id: conf.id, lead_agency_id: Number(v.agency) || undefined, text: v.text.trim(), legal_basis: v.legal_basis.trim() || undefined },
+        json: unanswered
+          ? { action: 'record_at_conference', conference_id: conf.id, no_answer: true }
+          : { action: 'record_at_conference', conference_id: conf.id, lead_agency_id: Number(v.agency) || undefined, text: v.text.trim(), legal_basis: v.legal_basis.trim() || undefined },
       });
       notify(t('conf.record.done', { code: done.code }));
       setDraft(null);
@@ -199,9 +202,17 @@ function RecordForm({ conf, onDone }: { conf: Conference; onDone: () => void }) 
       </div>
       <Input id="rec-title" label={t('petition.title')} value={v.title} onValue={set('title')} error={errors.title} required />
       <TextArea id="rec-content" label={t('petition.content')} value={v.content} onValue={set('content')} error={errors.content} required rows={3} />
-      <LeadAgency id="rec-agency" label={t('conf.record.agency')} agencies={ags} value={v.agency} onValue={set('agency')} error={errors.agency} required />
-      <TextArea id="rec-text" label={t('conf.record.answer')} value={v.text} onValue={set('text')} error={errors.text} required rows={4} />
-      <Input id="rec-legal" label={t('field.legal_basis')} value={v.legal_basis} onValue={set('legal_basis')} error={errors.legal_basis} />
+      <label class="check">
+        <input type="checkbox" checked={unanswered} onChange={(e) => setUnanswered((e.currentTarget as HTMLInputElement).checked)} />
+        <span>{t('conf.record.noAnswer')}</span>
+      </label>
+      {!unanswered && (
+        <>
+          <LeadAgency id="rec-agency" label={t('conf.record.agency')} agencies={ags} value={v.agency} onValue={set('agency')} error={errors.agency} required />
+          <TextArea id="rec-text" label={t('conf.record.answer')} value={v.text} onValue={set('text')} error={errors.text} required rows={4} />
+          <Input id="rec-legal" label={t('field.legal_basis')} value={v.legal_basis} onValue={set('legal_basis')} error={errors.legal_basis} />
+        </>
+      )}
       <div class="actions">
         <button type="submit" class="btn btn-primary" disabled={busy}>
           {busy ? t('common.sending') : t('conf.record.submit')}

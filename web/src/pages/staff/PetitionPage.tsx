@@ -7,6 +7,7 @@ import { AnswerList } from '../../components/AnswerList';
 import { Async, ErrorState } from '../../components/Async';
 import { ACCEPT, AttachmentList, uploadAttachment } from '../../components/Attachments';
 import { Badge, StateBadge, Stars } from '../../components/Badges';
+import { ExtensionList, NeedsInfoBanner, OpinionList } from '../../components/DepartmentSteps';
 import { DraftEditor } from '../../components/DraftEditor';
 import { Link } from '../../components/Link';
 import { notify } from '../../components/Notices';
@@ -56,7 +57,10 @@ export default function PetitionPage({ params }: PageProps) {
   return (
     <Async state={petition} isEmpty={() => false}>
       {(p) => {
-        const canAttach = user && (user.role === 'alliance' || (user.role === 'coop' && p.state === 'draft') || (user.role === 'department' && p.lead_agency?.id === user.agency_id));
+        const editable = p.state === 'draft' || p.state === 'needs_info';
+        const opinionAsked = p.opinions?.some((o) => !o.answer && o.agency.id === user?.agency_id);
+        const canAttach = user && (user.role === 'alliance' || (user.role === 'coop' && editable) || (user.role === 'department' && (p.lead_agency?.id === user.agency_id || opinionAsked)));
+        const canEdit = editable && (user?.role === 'alliance' || user?.role === 'coop');
         return (
           <article class="petition">
             <p class="crumbs">
@@ -68,8 +72,10 @@ export default function PetitionPage({ params }: PageProps) {
               <StateBadge state={p.state} />
               {p.overdue && <Badge kind="overdue" text={t('petition.overdue')} />}
               {p.due_soon && !p.overdue && <Badge kind="due-soon" text={t('petition.due_soon')} />}
+              {p.answered_late && <Badge kind="late" text={t('petition.late')} />}
               {p.published && <Badge kind="published" text={t('petition.published')} />}
             </p>
+            {p.state === 'needs_info' && <NeedsInfoBanner petition={p} canEdit={canEdit} />}
             <div class="two-col">
               <div>
                 <section aria-labelledby="content-h">
@@ -85,9 +91,11 @@ export default function PetitionPage({ params }: PageProps) {
                     </p>
                   )}
                 </section>
-                {p.state === 'draft' && (user?.role === 'alliance' || user?.role === 'coop') && (
-                  <details class="panel">
-                    <summary>{t('petition.editDraft')}</summary>
+                <OpinionList petition={p} />
+                <ExtensionList petition={p} />
+                {canEdit && (
+                  <details class="panel" open={p.state === 'needs_info'}>
+                    <summary>{p.state === 'needs_info' ? t('petition.needsInfo.edit') : t('petition.editDraft')}</summary>
                     <DraftEditor petition={p} onDone={done} />
                   </details>
                 )}

@@ -23,10 +23,12 @@ export default function Petitions() {
   usePageTitle(title);
   const [q, setQ] = useQuery();
   const cats = useList(categories);
-  const f = { q: q.get('q') ?? '', status: q.get('status') ?? '', category: q.get('category') ?? '', overdue: q.get('overdue') ?? '', due_soon: q.get('due_soon') ?? '' };
+  const f = { q: q.get('q') ?? '', status: q.get('status') ?? '', category: q.get('category') ?? '', overdue: q.get('overdue') ?? '', due_soon: q.get('due_soon') ?? '', late: q.get('late') ?? '' };
   const page = Number(q.get('page') ?? 1);
   const query = { ...f, cooperative: coop ? user?.cooperative_id : undefined, page, per_page: 20 };
   const list = useFetch((signal) => api<Page<Petition>>('/petitions', { query, signal }), [JSON.stringify(query)]);
+  // A cooperative's petitions returned for more information come first, apart from drafts.
+  const needsInfo = useFetch((signal) => (coop ? api<Page<Petition>>('/petitions', { query: { status: 'needs_info', cooperative: user?.cooperative_id, per_page: 50 }, signal }) : Promise.resolve(null)), [coop]);
   return (
     <>
       <h1>{title}</h1>
@@ -37,6 +39,12 @@ export default function Petitions() {
           </Link>
         </p>
       )}
+      {coop && needsInfo.data && needsInfo.data.items.length > 0 && !f.status && (
+        <section class="panel" aria-labelledby="needs-info-list-h" data-testid="needs-info-list">
+          <h2 id="needs-info-list-h">{t('petition.needsInfo.list')}</h2>
+          <PetitionCards items={needsInfo.data.items} />
+        </section>
+      )}
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <SearchBox id="pet-q" label={t('petition.q')} value={f.q} onSearch={(v) => setQ({ q: v })} />
         <Select id="pet-status" label={t('petition.state')} value={f.status} onValue={(v) => setQ({ status: v })} placeholder={t('common.all')} options={PETITION_STATES.map((s) => ({ value: s, label: label('state', s) }))} />
@@ -45,12 +53,13 @@ export default function Petitions() {
           <Select
             id="pet-due"
             label={t('petition.due_on')}
-            value={f.overdue ? 'overdue' : f.due_soon ? 'due_soon' : ''}
-            onValue={(v) => setQ({ overdue: v === 'overdue' ? '1' : null, due_soon: v === 'due_soon' ? '1' : null })}
+            value={f.overdue ? 'overdue' : f.due_soon ? 'due_soon' : f.late ? 'late' : ''}
+            onValue={(v) => setQ({ overdue: v === 'overdue' ? '1' : null, due_soon: v === 'due_soon' ? '1' : null, late: v === 'late' ? '1' : null })}
             placeholder={t('common.all')}
             options={[
               { value: 'overdue', label: t('petition.overdue') },
               { value: 'due_soon', label: t('petition.due_soon') },
+              { value: 'late', label: t('petition.late') },
             ]}
           />
         )}

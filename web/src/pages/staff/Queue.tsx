@@ -16,6 +16,7 @@ const TABS: { key: string; label: MsgKey; query: Record<string, string> }[] = [
   { key: 'assigned', label: 'queue.assigned', query: { status: 'assigned', sort: 'due_on' } },
   { key: 'due_soon', label: 'queue.dueSoon', query: { due_soon: '1', sort: 'due_on' } },
   { key: 'overdue', label: 'queue.overdue', query: { overdue: '1', sort: 'due_on' } },
+  { key: 'opinions', label: 'queue.opinions', query: { opinion_waiting: '1', sort: 'due_on' } },
   { key: 'answered', label: 'queue.answered', query: { status: 'answered' } },
 ];
 
@@ -26,7 +27,7 @@ export default function Queue() {
   const [q, setQ] = useQuery();
   const tab = TABS.find((x) => x.key === q.get('tab')) ?? TABS[0];
   const page = Number(q.get('page') ?? 1);
-  const list = useFetch((signal) => api<Page<Petition>>('/petitions', { query: { ...tab.query, agency: user?.agency_id ?? undefined, page, per_page: 20 }, signal }), [tab.key, page]);
+  const list = useFetch((signal) => api<Page<Petition>>('/petitions', { query: { ...tab.query, agency: tab.key === 'opinions' ? undefined : user?.agency_id ?? undefined, page, per_page: 20 }, signal }), [tab.key, page]);
   return (
     <>
       <h1>{t('queue.title', { agency })}</h1>
