@@ -20,6 +20,8 @@ HOPTAC_ASSET(hoptac_pg_migration_0008)
 HOPTAC_ASSET(hoptac_migration_0009)
 HOPTAC_ASSET(hoptac_common_passwords)
 HOPTAC_ASSET(hoptac_pg_migration_0009)
+HOPTAC_ASSET(hoptac_migration_0012)
+HOPTAC_ASSET(hoptac_pg_migration_0012)
 HOPTAC_ASSET(hoptac_units_2025_03)
 HOPTAC_ASSET(hoptac_units_2025_07)
 HOPTAC_ASSET(hoptac_openapi)
@@ -37,6 +39,7 @@ const std::vector<Migration>& sqlite_migrations() {
       {7, "sign_in_throttle", hoptac_migration_0007_view()},
       {8, "search_at_scale", hoptac_migration_0008_view()},
       {9, "administration", hoptac_migration_0009_view()},
+      {12, "agency_tally", hoptac_migration_0012_view()},
   };
   return all;
 }
@@ -47,6 +50,7 @@ const std::vector<Migration>& postgresql_migrations() {
       {7, "baseline", hoptac_pg_migration_0007_view()},
       {8, "search_at_scale", hoptac_pg_migration_0008_view()},
       {9, "administration", hoptac_pg_migration_0009_view()},
+      {12, "agency_tally", hoptac_pg_migration_0012_view()},
   };
   return all;
 }

@@ -38,7 +38,8 @@ struct TransitionInput {
 
 struct PetitionQuery {
   std::optional<std::string> q, status, category;
-  std::optional<int64_t> agency, cooperative, conference, batch;
+  std::optional<int64_t> agency, cooperative, conference, batch, lead_agency, year;
+  std::optional<std::string> answered;  // any | on_time | late
   bool overdue = false, due_soon = false;
   std::optional<domain::Date> from, to;
   std::string sort = "created_at";
