@@ -92,3 +92,28 @@ test('agencies and the lists behind them: hostile parameters are 400', async () 
   for (const q of ['lead_agency=0', 'lead_agency=-1', 'lead_agency=abc', 'answered=maybe', 'year=abc'])
     expectProblem(assert, await users.ubnd.request(`/api/v1/petitions?${q}`), 400);
 });
+
+test('the table follows the work: an assignment and an answer move its figures at once', async () => {
+  const forwarded = (await users.ubnd.request('/api/v1/petitions?status=forwarded&per_page=1')).body.items[0];
+  assert.ok(forwarded, 'the demo has a forwarded petition');
+  const year = Number(forwarded.code.slice(3, 7));
+  const agencies = (await server.request('/api/v1/agencies')).body.items;
+  const lead = agencies.find((a) => a.code === 'so-congthuong');
+  const row = async () => (await users.ubnd.request(`${A}?year=${year}`)).body.items.find((a) => a.agency.id === lead.id)
+    ?? { assigned: 0, answered: 0, answered_on_time: 0, answered_late: 0, overdue: 0 };
+  const before = await row();
+  const due = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
+  const assigned = await users.ubnd.request(`/api/v1/petitions/${forwarded.id}/transitions`, { method: 'POST', json: { action: 'assign', lead_agency_id: lead.id, due_on: due } });
+  assert.equal(assigned.status, 200, assigned.text);
+  const mid = await row();
+  assert.equal(mid.assigned, before.assigned + 1);
+  assert.equal(mid.answered, before.answered);
+  const answered = await users['so-congthuong'].request(`/api/v1/petitions/${forwarded.id}/transitions`, { method: 'POST', json: { action: 'answer', text: 'Sở đã làm việc với hợp tác xã và hướng dẫn thủ tục.' } });
+  assert.equal(answered.status, 200, answered.text);
+  const after = await row();
+  assert.equal(after.assigned, before.assigned + 1);
+  assert.equal(after.answered, before.answered + 1);
+  assert.equal(after.answered_on_time, before.answered_on_time + 1);
+  assert.equal(after.answered_late, before.answered_late);
+  assert.equal(after.overdue, before.overdue);
+});
