@@ -97,6 +97,9 @@ core::PetitionQuery petition_query(QueryInput& in, bool public_view) {
     q.cooperative = in.integer("cooperative", 1, INT64_MAX / 2);
     q.conference = in.integer("conference", 1, INT64_MAX / 2);
     q.batch = in.integer("batch", 1, INT64_MAX / 2);
+    q.lead_agency = in.integer("lead_agency", 1, INT64_MAX / 2);
+    q.year = in.integer("year", 2000, 2200);
+    q.answered = in.one_of("answered", {"any", "on_time", "late"});
     q.overdue = in.flag("overdue");
     q.due_soon = in.flag("due_soon");
     q.late = in.flag("late");
@@ -149,8 +152,8 @@ void register_petition_routes(http::Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/petitions", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
       QueryInput in(req, {"q", "status", "category", "agency", "cooperative", "conference", "batch",
-                          "overdue", "due_soon", "late", "opinion_waiting", "from", "to", "page",
-                          "per_page", "sort"});
+                          "lead_agency", "year", "answered", "overdue", "due_soon", "late",
+                          "opinion_waiting", "from", "to", "page", "per_page", "sort"});
       auto q = petition_query(in, false);
       in.finish();
       int64_t total = 0;

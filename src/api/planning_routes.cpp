@@ -20,6 +20,19 @@ json::value number_or_null(std::optional<double> v) {
   return r;
 }
 
+json::object agency_lateness_json(const domain::AgencyLateness& a) {
+  return json::object{
+      {"agency", json::object{{"id", a.id}, {"code", a.code}, {"name", a.name}}},
+      {"assigned", a.assigned},
+      {"answered", a.answered},
+      {"answered_on_time", a.on_time},
+      {"answered_late", a.late},
+      {"on_time_pct", number_or_null(a.on_time_pct)},
+      {"overdue", a.overdue},
+      {"oldest_overdue_days",
+       a.oldest_overdue_days ? json::value(*a.oldest_overdue_days) : json::value(nullptr)}};
+}
+
 json::object indicators_json(const core::IndicatorReport& r, bool english) {
   json::array items;
   for (const auto& def : domain::plan_indicators()) {
@@ -322,6 +335,27 @@ void register_planning_routes(http::Router& r, ApiContext& ctx) {
                                           : json::value(nullptr)}}},
                    {"oldest_open", std::move(oldest)},
                    {"directives_due", std::move(directives)}});
+    });
+  });
+
+  r.add("GET", "/api/v1/dashboard/agencies", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      QueryInput in(req, {"year", "sort"});
+      int year = static_cast<int>(
+          in.integer("year", 2000, 2200).value_or(domain::Date::today_in_vietnam().year));
+      auto sort = in.one_of("sort", {"name", "-name", "assigned", "-assigned", "answered",
+                                     "-answered", "on_time_pct", "-on_time_pct", "overdue",
+                                     "-overdue", "oldest_overdue_days", "-oldest_overdue_days"})
+                      .value_or("-overdue");
+      in.finish();
+      const bool desc = sort.front() == '-';
+      json::array items;
+      for (const auto& a :
+           core::agency_lateness(c, caller.actor, year, desc ? sort.substr(1) : sort, desc))
+        items.push_back(agency_lateness_json(a));
+      return json_response(200, json::object{{"year", year},
+                                             {"today", domain::Date::today_in_vietnam().iso()},
+                                             {"items", std::move(items)}});
     });
   });
 

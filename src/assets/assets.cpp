@@ -24,6 +24,8 @@ HOPTAC_ASSET(hoptac_migration_0010)
 HOPTAC_ASSET(hoptac_pg_migration_0010)
 HOPTAC_ASSET(hoptac_migration_0011)
 HOPTAC_ASSET(hoptac_pg_migration_0011)
+HOPTAC_ASSET(hoptac_migration_0012)
+HOPTAC_ASSET(hoptac_pg_migration_0012)
 HOPTAC_ASSET(hoptac_units_2025_03)
 HOPTAC_ASSET(hoptac_units_2025_07)
 HOPTAC_ASSET(hoptac_openapi)
@@ -43,6 +45,7 @@ const std::vector<Migration>& sqlite_migrations() {
       {9, "administration", hoptac_migration_0009_view()},
       {10, "department_workflow", hoptac_migration_0010_view()},
       {11, "search_by_units", hoptac_migration_0011_view()},
+      {12, "agency_tally", hoptac_migration_0012_view()},
   };
   return all;
 }
@@ -55,6 +58,7 @@ const std::vector<Migration>& postgresql_migrations() {
       {9, "administration", hoptac_pg_migration_0009_view()},
       {10, "department_workflow", hoptac_pg_migration_0010_view()},
       {11, "search_by_units", hoptac_pg_migration_0011_view()},
+      {12, "agency_tally", hoptac_pg_migration_0012_view()},
   };
   return all;
 }

@@ -799,6 +799,9 @@ std::vector<Petition> list_petitions(store::Connection& c, const MaybeActor& act
   f.cooperative = q.cooperative;
   f.conference = q.conference;
   f.batch = q.batch;
+  f.lead_agency = q.lead_agency;
+  f.year = q.year;
+  f.answered = q.answered;
   f.overdue = q.overdue;
   f.due_soon = q.due_soon;
   f.late = q.late;

@@ -45,7 +45,8 @@ struct TransitionInput {
 
 struct PetitionQuery {
   std::optional<std::string> q, status, category;
-  std::optional<int64_t> agency, cooperative, conference, batch;
+  std::optional<int64_t> agency, cooperative, conference, batch, lead_agency, year;
+  std::optional<std::string> answered;  // any | on_time | late
   bool overdue = false, due_soon = false;
   bool late = false;             // answered after the due date
   bool opinion_waiting = false;  // a department: opinions asked of its agency, not yet given

@@ -208,4 +208,26 @@ Dashboard dashboard(store::Connection& c, const MaybeActor& actor, int figures_y
   return d;
 }
 
+std::vector<domain::AgencyLateness> agency_lateness(store::Connection& c, const MaybeActor& actor,
+                                                    int year, std::string_view sort,
+                                                    bool descending) {
+  require_role(actor, {Role::alliance, Role::leader, Role::admin});
+  store::PlanningRepo repo(c);
+  Transaction tx(c, Transaction::Mode::read);
+  const Date today = Date::today_in_vietnam();
+  std::vector<domain::AgencyLateness> rows;
+  for (const auto& a : repo.agency_loads(year, today.iso())) {
+    domain::AgencyLateness r{a.id,        a.code,     a.name,
+                             a.assigned,  a.answered, a.on_time,
+                             a.late,      a.overdue,  domain::on_time_share(a.on_time, a.late),
+                             std::nullopt};
+    if (a.oldest_due)
+      if (auto due = Date::parse(*a.oldest_due))
+        r.oldest_overdue_days = domain::days_overdue(*due, today);
+    rows.push_back(std::move(r));
+  }
+  domain::sort_agencies(rows, sort, descending);
+  return rows;
+}
+
 }  // namespace hoptac::core

@@ -2,9 +2,11 @@
 // Indicators from the register against the plan, schemes and their progress, and the
 // leader's dashboard.
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "domain/actor.hpp"
+#include "domain/agency_table.hpp"
 #include "domain/conference.hpp"
 #include "domain/indicators.hpp"
 #include "domain/petition.hpp"
@@ -54,5 +56,11 @@ struct Dashboard {
 // Headline indicators of `figures_year`, petitions of `petitions_year`.
 Dashboard dashboard(store::Connection& c, const MaybeActor& actor, int figures_year,
                     int petitions_year);
+
+// Which agencies are late: petitions of `year` by lead agency, what each has overdue today,
+// sorted by `sort` (one of domain::agency_sort_keys()). Leaders, the Liên minh and admins.
+std::vector<domain::AgencyLateness> agency_lateness(store::Connection& c, const MaybeActor& actor,
+                                                    int year, std::string_view sort,
+                                                    bool descending);
 
 }  // namespace hoptac::core

@@ -11,6 +11,7 @@
 #include "core/planning.hpp"
 #include "domain/cooperative_rules.hpp"
 #include "domain/failure.hpp"
+#include "domain/petition_states.hpp"
 #include "store/conferences_repo.hpp"
 #include "store/jobs_repo.hpp"
 #include "store/petitions_repo.hpp"
@@ -191,19 +192,11 @@ Document petitions_report(store::Connection& c, int year) {
       (s.rated ? decimal1(s.average_rating) + "/5" : std::string("chưa có")) +
       ". Đang quá hạn: " + group_thousands(s.overdue) + ".");
   Table states{"Theo trạng thái", {"Trạng thái", "Số kiến nghị"}, {}, {false, true}};
-  const std::vector<std::pair<std::string, std::string>> state_names = {
-      {"draft", "Đang soạn"},
-      {"submitted", "Đã gửi"},
-      {"received", "Đã tiếp nhận"},
-      {"rejected", "Không tiếp nhận"},
-      {"forwarded", "Đã chuyển UBND tỉnh"},
-      {"assigned", "Đang giải quyết"},
-      {"answered", "Đã trả lời"},
-      {"closed", "Đã kết thúc"},
-      {"merged", "Đã gộp"}};
-  for (const auto& [code, name] : state_names) {
-    auto it = s.by_state.find(code);
-    states.rows.push_back({name, group_thousands(it == s.by_state.end() ? 0 : it->second)});
+  for (const auto& st : domain::state_names()) {
+    if (st.code == "draft") continue;  // a draft is not a petition yet
+    auto it = s.by_state.find(std::string(st.code));
+    states.rows.push_back(
+        {std::string(st.vi), group_thousands(it == s.by_state.end() ? 0 : it->second)});
   }
   Table categories{"Theo nhóm kiến nghị", {"Nhóm", "Số kiến nghị"}, {}, {false, true}};
   for (const auto& k : petitions.categories()) {
@@ -212,12 +205,13 @@ Document petitions_report(store::Connection& c, int year) {
         {k.name_vi, group_thousands(it == s.by_category.end() ? 0 : it->second)});
   }
   Table agencies{"Theo cơ quan chủ trì",
-                 {"Cơ quan", "Được giao", "Đã trả lời", "Đúng hạn", "Quá hạn"},
+                 {"Cơ quan", "Được giao", "Đã trả lời", "Đúng hạn", "Trễ hạn", "Đang quá hạn"},
                  {},
-                 {false, true, true, true, true}};
+                 {false, true, true, true, true, true}};
   for (const auto& a : repo.agency_loads(year, today.iso()))
     agencies.rows.push_back({a.name, group_thousands(a.assigned), group_thousands(a.answered),
-                             group_thousands(a.on_time), group_thousands(a.overdue)});
+                             group_thousands(a.on_time), group_thousands(a.late),
+                             group_thousands(a.overdue)});
   summary.tables = {states, categories, agencies};
   d.sections.push_back(summary);
 

@@ -30,6 +30,7 @@
 #include <set>
 #include <thread>
 
+#include "http/compression.hpp"
 #include "http/security_headers.hpp"
 #include "http/thread_log.hpp"
 
@@ -217,7 +218,9 @@ std::string next_request_id() {
 
 Response dispatch_safely(Server::Impl& s, Request& req) {
   try {
-    return s.dispatch(req);
+    Response r = s.dispatch(req);
+    compress_if_worth(req, r);  // on the worker, not the I/O thread, for most answers
+    return r;
   } catch (const std::exception& e) {
     spdlog::error(
         R"({{"event":"unhandled_exception","request_id":"{}","method":"{}","error":"{}"}})", req.id,

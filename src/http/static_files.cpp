@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "http/compression.hpp"
 #include "http/static_path.hpp"
 
 namespace hoptac::http {
@@ -31,29 +32,6 @@ std::optional<std::string> read_file(const std::filesystem::path& p) {
   return ss.str();
 }
 
-// Whether the client takes gzip: "gzip" (or "*") listed without q=0 (RFC 9110 §12.5.3).
-bool accepts_gzip(const Request& req) {
-  auto header = req.header("accept-encoding");
-  if (!header) return false;
-  std::string_view rest = *header;
-  while (!rest.empty()) {
-    auto comma = rest.find(',');
-    std::string_view item = rest.substr(0, comma);
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-    auto semi = item.find(';');
-    std::string_view name = item.substr(0, semi);
-    while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
-    while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
-    if (name != "gzip" && name != "*") continue;
-    std::string params(semi == std::string_view::npos ? "" : item.substr(semi + 1));
-    params.erase(std::remove(params.begin(), params.end(), ' '), params.end());
-    bool refused =
-        params.rfind("q=0", 0) == 0 && params.find_first_not_of("0.", 2) == std::string::npos;
-    if (!refused) return true;
-  }
-  return false;
-}
-
 std::filesystem::path canonical_or_empty(const std::string& root) {
   if (root.empty()) return {};
   std::error_code ec;
@@ -78,19 +56,25 @@ std::optional<Response> StaticFiles::serve(const Request& req) const {
     if (resolved.verdict == PathVerdict::missing && is_asset) return std::nullopt;
     file = resolved.verdict == PathVerdict::file ? resolved.file : root_ / "index.html";
   }
-  // The build writes a compressed copy beside each text asset (web/scripts/compress.mjs); it
-  // is found through the same resolution as any other path, so it too stays inside the root.
+  // The build writes compressed copies beside each text asset (web/scripts/compress.mjs):
+  // brotli (.br) and gzip (.gz). They are found through the same resolution as any other path,
+  // so they too stay inside the root.
   std::optional<std::string> body;
-  bool gzipped = false;
-  if (accepts_gzip(req)) {
-    auto gz = resolve_static_path(root_, "/" + file.lexically_relative(root_).string() + ".gz");
-    if (gz.verdict == PathVerdict::file && (body = read_file(gz.file))) gzipped = true;
+  const char* encoding = nullptr;
+  const std::string relative = "/" + file.lexically_relative(root_).string();
+  for (const auto& [coding, ext] : {std::pair{"br", ".br"}, std::pair{"gzip", ".gz"}}) {
+    if (!accepts_encoding(req, coding)) continue;
+    auto packed = resolve_static_path(root_, relative + ext);
+    if (packed.verdict == PathVerdict::file && (body = read_file(packed.file))) {
+      encoding = coding;
+      break;
+    }
   }
   if (!body) body = read_file(file);
   if (!body) return std::nullopt;
   Response r;
   r.header("Content-Type", content_type(file));
-  if (gzipped) r.header("Content-Encoding", "gzip");
+  if (encoding) r.header("Content-Encoding", encoding);
   r.header("Vary", "Accept-Encoding");
   // Vite names assets by their content hash: they never change, so cache them for a year.
   r.header("Cache-Control", is_asset ? "public, max-age=31536000, immutable" : "no-cache");

@@ -95,6 +95,11 @@ Conditions where_of(const PetitionFilter& f, Engine engine) {
         "agency_id = ?))",
         {*f.agency, *f.agency});
   }
+  if (f.lead_agency) w.add("p.lead_agency_id = ? AND p.state <> 'draft'", *f.lead_agency);
+  if (f.year) w.add("p.year = ?", *f.year);
+  if (f.answered == "any") w.add("p.answered_on IS NOT NULL");
+  if (f.answered == "on_time") w.add("p.answered_on <= p.due_on");
+  if (f.answered == "late") w.add("p.answered_on > p.due_on");
   if (f.cooperative)
     w.add("p.id IN (SELECT petition_id FROM petition_cooperatives WHERE cooperative_id = ?)",
           *f.cooperative);
@@ -224,7 +229,8 @@ void PetitionsRepo::flush_load() {
 void PetitionsRepo::rebuild_tallies() {
   c_.exec(
       "DELETE FROM petition_tally; DELETE FROM petition_answer_tally; "
-      "DELETE FROM petition_rating_tally; DELETE FROM petition_due_tally;");
+      "DELETE FROM petition_rating_tally; DELETE FROM petition_due_tally; "
+      "DELETE FROM petition_agency_tally; DELETE FROM petition_agency_due_tally;");
   c_.exec(
       "INSERT INTO petition_tally (year, state, category, n) SELECT p.year, p.state, "
       "pc.category, count(*) FROM petitions p JOIN petition_categories pc ON pc.petition_id = "
@@ -239,6 +245,15 @@ void PetitionsRepo::rebuild_tallies() {
   c_.exec(
       "INSERT INTO petition_due_tally (due_on, n) SELECT due_on, count(*) FROM petitions WHERE "
       "state = 'assigned' AND due_on IS NOT NULL GROUP BY due_on");
+  c_.exec(
+      "INSERT INTO petition_agency_tally (year, agency_id, assigned, answered, on_time, late) "
+      "SELECT year, lead_agency_id, count(*), count(answered_on), count(*) FILTER (WHERE "
+      "answered_on <= due_on), count(*) FILTER (WHERE answered_on > due_on) FROM petitions "
+      "WHERE lead_agency_id IS NOT NULL AND state <> 'draft' GROUP BY 1, 2");
+  c_.exec(
+      "INSERT INTO petition_agency_due_tally (agency_id, due_on, n) SELECT lead_agency_id, "
+      "due_on, count(*) FROM petitions WHERE state = 'assigned' AND due_on IS NOT NULL AND "
+      "lead_agency_id IS NOT NULL GROUP BY 1, 2");
 }
 
 std::optional<domain::Petition> PetitionsRepo::get(int64_t id) {

@@ -18,6 +18,10 @@ struct PetitionFilter {
   std::optional<std::string> code;         // a readable code, exactly
   std::optional<std::string> status, category;
   std::optional<int64_t> agency, cooperative, conference, batch;
+  // The dashboard's agency table: its lead agency (drafts never), the petition's year, and how
+  // it was answered (any | on_time | late).
+  std::optional<int64_t> lead_agency, year;
+  std::optional<std::string> answered;
   bool overdue = false, due_soon = false;
   bool late = false;                        // answered after the due date
   std::optional<int64_t> opinion_asked_of;  // an opinion waits for this agency

@@ -200,20 +200,22 @@ int64_t PlanningRepo::insert_scheme(const SchemeRow& s, const std::string& now) 
   return id;
 }
 
-// Reads the running totals kept by the triggers of migration 0004.
+// Reads the running totals kept by the triggers of migration 0004. Drafts are not petitions
+// yet: they are never in the official figures.
 PetitionStats PlanningRepo::petition_stats(int year, const std::string& today,
                                            const std::string& soon_until) {
   PetitionStats s;
   {
     auto st = c_.prepare(
-        "SELECT state, sum(n) FROM petition_tally WHERE year = ? GROUP BY state HAVING sum(n) > 0");
+        "SELECT state, sum(n) FROM petition_tally WHERE year = ? AND state <> 'draft' GROUP BY "
+        "state HAVING sum(n) > 0");
     st.bind(year);
     while (st.step()) s.by_state[st.text(0)] = st.i64(1);
   }
   {
     auto st = c_.prepare(
-        "SELECT category, sum(n) FROM petition_tally WHERE year = ? GROUP BY category HAVING "
-        "sum(n) > 0");
+        "SELECT category, sum(n) FROM petition_tally WHERE year = ? AND state <> 'draft' GROUP "
+        "BY category HAVING sum(n) > 0");
     st.bind(year);
     while (st.step()) s.by_category[st.text(0)] = st.i64(1);
   }
@@ -293,15 +295,18 @@ std::map<std::string, int64_t> PlanningRepo::main_sector_counts(int year) {
 std::vector<PlanningRepo::AgencyLoad> PlanningRepo::agency_loads(int year,
                                                                  const std::string& today) {
   auto st = c_.prepare(
-      "SELECT a.code, a.name, count(*), count(p.answered_on), "
-      "count(*) FILTER (WHERE p.answered_on <= p.due_on), "
-      "count(*) FILTER (WHERE p.state = 'assigned' AND p.due_on < ?2) "
-      "FROM petitions p JOIN agencies a ON a.id = p.lead_agency_id WHERE p.year = ?1 "
-      "GROUP BY a.id ORDER BY count(*) DESC, a.id");
+      "SELECT a.id, a.code, a.name, coalesce(t.assigned, 0), coalesce(t.answered, 0), "
+      "coalesce(t.on_time, 0), coalesce(t.late, 0), coalesce(d.n, 0), d.oldest FROM agencies a "
+      "LEFT JOIN petition_agency_tally t ON t.agency_id = a.id AND t.year = ?1 "
+      "LEFT JOIN (SELECT agency_id, sum(n) AS n, min(due_on) AS oldest FROM "
+      "petition_agency_due_tally WHERE due_on < ?2 AND n > 0 GROUP BY agency_id) d "
+      "ON d.agency_id = a.id WHERE t.assigned > 0 OR d.n > 0 "
+      "ORDER BY coalesce(t.assigned, 0) DESC, a.id");
   st.bind_all(year, today);
   std::vector<AgencyLoad> out;
   while (st.step())
-    out.push_back({st.text(0), st.text(1), st.i64(2), st.i64(3), st.i64(4), st.i64(5)});
+    out.push_back({st.i64(0), st.text(1), st.text(2), st.i64(3), st.i64(4), st.i64(5), st.i64(6),
+                   st.i64(7), st.opt_text(8)});
   return out;
 }
 

@@ -64,10 +64,14 @@ class PlanningRepo {
   std::map<std::string, int64_t> main_sector_counts(int year);
 
   struct AgencyLoad {
+    int64_t id = 0;
     std::string code, name;
-    int64_t assigned = 0, answered = 0, on_time = 0, overdue = 0;
+    int64_t assigned = 0, answered = 0, on_time = 0, late = 0;  // petitions of the year
+    int64_t overdue = 0;                                        // being answered, past due, now
+    std::optional<std::string> oldest_due;                      // the oldest overdue's due date
   };
-  // Petitions of the year by lead agency.
+  // Petitions of the year by lead agency, and what each has overdue today (drafts never count):
+  // read from the running totals of migration 0012.
   std::vector<AgencyLoad> agency_loads(int year, const std::string& today);
 
   std::string setting(const std::string& key);

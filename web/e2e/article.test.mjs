@@ -71,6 +71,10 @@ test('a petition goes from the cooperative\'s phone to a published, rated answer
   await settle(alliance);
   await alliance.getByRole('checkbox', { name: `Chọn ${code}` }).check();
   await alliance.getByRole('button', { name: 'Chuyển 1 kiến nghị lên UBND tỉnh' }).click();
+  // Forwarding cannot be taken back: the question names the batch and its petitions first.
+  await alliance.locator('.confirm-q', { hasText: code }).waitFor();
+  await expectMatchEventually(() => alliance.locator('.confirm-q').innerText(), /Lập báo cáo số \d+\/BC-LMHTX .*chuyển 1 kiến nghị lên UBND tỉnh/);
+  await alliance.getByRole('button', { name: 'Xác nhận' }).click();
   await alliance.getByText(/Đã lập báo cáo \d+\/BC-LMHTX/).waitFor();
   await screenshot(alliance, 'article-4-alliance-batch-desktop');
 
@@ -86,6 +90,8 @@ test('a petition goes from the cooperative\'s phone to a published, rated answer
   await noSeriousA11y(leader, 'assign');
   await screenshot(leader, 'article-5-leader-assign-desktop');
   await leader.getByRole('button', { name: 'Giao 1 kiến nghị' }).click();
+  await leader.locator('.confirm-q', { hasText: 'Giao 1 kiến nghị cho Sở Công Thương' }).waitFor();
+  await leader.getByRole('button', { name: 'Xác nhận' }).click();
   await leader.getByText('Đã giao 1 kiến nghị.').waitFor();
 
   // Sở Công Thương finds it in its queue and answers.
@@ -109,6 +115,8 @@ test('a petition goes from the cooperative\'s phone to a published, rated answer
   await noSeriousA11y(dept, 'answer form');
   await screenshot(dept, 'article-6-department-answer-desktop');
   await dept.locator('form.action-form').getByRole('button', { name: 'Trả lời' }).click();
+  await dept.locator('.confirm-q', { hasText: `Gửi câu trả lời cho kiến nghị ${code}` }).waitFor();
+  await dept.getByRole('button', { name: 'Xác nhận' }).click();
   await dept.getByText('Đã thực hiện: Trả lời.').waitFor();
   await dept.locator('.card-head .badge', { hasText: 'Đã trả lời' }).waitFor();
   await dept.getByTestId('reply-letter').getByText('Văn bản số 87/SCT-QLCN').waitFor();

@@ -51,6 +51,7 @@ export const routes: RouteDef[] = [
   { path: '/petitions/:id', roles: ALL, load: () => import('./pages/staff/PetitionPage') },
   { path: '/inbox', roles: ['alliance'], load: () => import('./pages/staff/Inbox') },
   { path: '/batches', roles: ['alliance'], load: () => import('./pages/staff/Batches') },
+  { path: '/batches/:id/print', roles: ['alliance', 'leader', 'admin'], load: () => import('./pages/staff/BatchPrint') },
   { path: '/assign', roles: ['leader'], load: () => import('./pages/staff/Assign') },
   { path: '/queue', roles: ['department'], load: () => import('./pages/staff/Queue') },
   // The old address of the dashboard.

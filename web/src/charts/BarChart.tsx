@@ -35,6 +35,8 @@ function fit(text: string, px: number): string {
   return `${text.slice(0, n).trimEnd()}…`;
 }
 
+const WHOLE_STEPS = [1, 2, 5].flatMap((m) => [1, 10, 100, 1e3, 1e4, 1e5, 1e6].map((p) => m * p)).sort((a, b) => a - b);
+
 export default function BarChart({ labels, values, title, color = '#0f5132', horizontal = false, reference, format = String }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -85,6 +87,8 @@ export default function BarChart({ labels, values, title, color = '#0f5132', hor
       ctx.restore();
     };
 
+    // Counts are whole: their axis steps by 1, 2, 5, 10... never by 0.5 ("1,5 kiến nghị").
+    const incrs = values.every((v) => Number.isInteger(v)) ? WHOLE_STEPS : undefined;
     const plot = new uPlot(
       {
         width,
@@ -99,7 +103,7 @@ export default function BarChart({ labels, values, title, color = '#0f5132', hor
           horizontal
             ? { side: 3, values: (_u, splits) => splits.map((s) => fit(labels[s] ?? '', labelSize - 10)), splits: () => xs, gap: 6, size: labelSize, font: FONT, stroke: INK, grid: { show: false }, ticks: { show: false } }
             : ({ values: (_u, splits) => splits.map((s) => fit(labels[s] ?? '', 120)), splits: () => xs, gap: 4, size: labelSize, rotate: -40, font: FONT, stroke: INK, grid: { show: false } } as uPlot.Axis),
-          horizontal ? { side: 2, font: FONT, stroke: INK, grid: { stroke: GRID }, values: (_u, splits) => splits.map((s) => format(s)) } : { font: FONT, stroke: INK, grid: { stroke: GRID }, size: 56, values: (_u, splits) => splits.map((s) => format(s)) },
+          horizontal ? { side: 2, font: FONT, stroke: INK, grid: { stroke: GRID }, incrs, values: (_u, splits) => splits.map((s) => format(s)) } : { font: FONT, stroke: INK, grid: { stroke: GRID }, size: 56, incrs, values: (_u, splits) => splits.map((s) => format(s)) },
         ],
         series: [{}, { fill: color, stroke: color, paths: uPlot.paths.bars!({ size: [horizontal ? 0.7 : 0.6, 60] }), points: { show: false } }],
         hooks: { draw: [draw] },

@@ -1,13 +1,14 @@
 // The actions this user may take on a petition now (allowed_actions), each with its form.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { Action, Page, Petition, TransitionInput } from '../api/types';
-import { daysFromToday } from '../format';
+import { daysFromToday, formatDate, todayIso } from '../format';
 import { label, t } from '../i18n';
-import { agencies, useList } from '../reference';
+import { agencies, categoryName, categories, useList } from '../reference';
 import { useSession } from '../session';
 import { AgencySelect, CoordinatingAgencies, LeadAgency } from './AgencyPicker';
 import { uploadFile } from './Attachments';
+import { ConfirmButton } from './Confirm';
 import { FormError, Input, TextArea } from './Field';
 import { notify } from './Notices';
 
@@ -15,6 +16,8 @@ import { notify } from './Notices';
 const DIRECT: Action[] = ['submit', 'resubmit', 'receive', 'publish'];
 /** Actions that need a reason. */
 const REASONED: string[] = ['return', 'reject', 'reopen', 'request_extension', 'refuse_extension', 'send_back'];
+/** What cannot be taken back: the form's button asks first, naming the consequences. */
+const ASKS_FIRST: Action[] = ['answer', 'merge', 'assign'];
 /** The usual next step first; record_at_conference is taken on the conference page. */
 const ORDER: Action[] = ['submit', 'resubmit', 'receive', 'assign', 'answer', 'give_opinion', 'grant_extension', 'refuse_extension', 'publish', 'close', 'return', 'reject', 'merge', 'reopen', 'request_extension', 'ask_opinion', 'send_back'];
 
@@ -77,8 +80,8 @@ function ActionForm({ action, petition, busy, run, onCancel }: FormProps) {
   const set = (k: string) => (x: string) => setV({ ...v, [k]: x });
   const id = (k: string) => `act-${action}-${k}`;
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const [target, setTarget] = useState<Petition | null>(null);
+  const send = async () => {
     setErrors({});
     setError('');
     const f: Partial<TransitionInput> = {};
@@ -109,12 +112,11 @@ function ActionForm({ action, petition, busy, run, onCancel }: FormProps) {
       if (v.comment) f.comment = v.comment;
     }
     if (action === 'merge') {
-      const into = await resolvePetition(v.into ?? '');
-      if (!into) {
-        setErrors({ into: t('petition.notFound') });
-        return;
+      if (!target) {
+        setErrors({ into: t('merge.pickOne') });
+        throw new Error(t('merge.pickOne'));
       }
-      f.into = into;
+      f.into = target.id;
     }
     try {
       await run(action, f);
@@ -123,8 +125,21 @@ function ActionForm({ action, petition, busy, run, onCancel }: FormProps) {
         setErrors(err.fieldErrors());
         if (!err.errors.length) setError(err.summary);
       }
+      throw err;
     }
   };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (!ASKS_FIRST.includes(action)) send().catch(() => {});
+  };
+  const agencyName = ags.find((a) => String(a.id) === v.lead_agency_id)?.name ?? '';
+  const coops = petition.cooperatives.map((c) => c.name).join(', ');
+  const question =
+    action === 'answer'
+      ? [t('answer.confirm', { code: petition.code, coops }), petition.due_on && petition.due_on < todayIso() ? t('answer.confirm.late', { due: formatDate(petition.due_on) }) : ''].filter(Boolean).join(' ')
+      : action === 'merge'
+        ? t('merge.confirm', { code: petition.code, into: target?.code ?? '—', title: target?.title ?? '', coops })
+        : t('assign.confirm.one', { code: petition.code, agency: agencyName || '—', due: v.due_on ? formatDate(v.due_on) : t('assign.due.default') });
 
   // The reply letter: its fields, and the signed file uploaded first as an attachment.
   const takeLetter = async (f: Partial<TransitionInput>): Promise<boolean> => {
@@ -202,11 +217,15 @@ function ActionForm({ action, petition, busy, run, onCancel }: FormProps) {
           <TextArea id={id('comment')} label={t('field.comment')} value={v.comment ?? ''} onValue={set('comment')} error={errors.comment} rows={3} />
         </>
       )}
-      {action === 'merge' && <Input id={id('into')} label={t('field.into')} hint={t('field.into.hint')} value={v.into ?? ''} onValue={set('into')} error={errors.into} required />}
+      {action === 'merge' && <MergeTarget petition={petition} chosen={target} onChoose={setTarget} error={errors.into} />}
       <div class="actions">
-        <button type="submit" class="btn btn-primary" disabled={busy}>
-          {busy ? t('common.sending') : label('action', action)}
-        </button>
+        {ASKS_FIRST.includes(action) ? (
+          <ConfirmButton label={label('action', action)} question={question} onConfirm={send} disabled={busy || (action === 'merge' && !target)} />
+        ) : (
+          <button type="submit" class="btn btn-primary" disabled={busy}>
+            {busy ? t('common.sending') : label('action', action)}
+          </button>
+        )}
         <button type="button" class="btn" onClick={onCancel}>
           {t('common.cancel')}
         </button>
@@ -215,11 +234,49 @@ function ActionForm({ action, petition, busy, run, onCancel }: FormProps) {
   );
 }
 
-/** "KN-2025-000123" or "123" → the petition's id. */
-async function resolvePetition(text: string): Promise<number | null> {
-  const s = text.trim();
-  if (/^\d+$/.test(s)) return Number(s);
-  if (!/^KN-\d{4}-\d{6}$/i.test(s)) return null;
-  const page = await api<Page<Petition>>('/petitions', { query: { q: s, per_page: 5 } }).catch(() => null);
-  return page?.items.find((p) => p.code.toUpperCase() === s.toUpperCase())?.id ?? null;
+/** The petition to keep, picked from a search of those one may merge into. */
+function MergeTarget({ petition, chosen, onChoose, error }: { petition: Petition; chosen: Petition | null; onChoose: (p: Petition) => void; error?: string }) {
+  const cats = useList(categories);
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<Petition[] | null>(null);
+  const latest = useRef(0);
+  // The newest search wins: an older answer arriving late is dropped.
+  const search = async (text: string) => {
+    setQ(text);
+    const mine = ++latest.current;
+    const query = { q: text.trim() || undefined, per_page: 20, sort: '-created_at' };
+    const page = await api<Page<Petition>>('/petitions', { query }).catch(() => null);
+    if (mine === latest.current) setFound((page?.items ?? []).filter((p) => p.id !== petition.id && !NOT_INTO.includes(p.state)));
+  };
+  useEffect(() => {
+    search('');
+  }, []);
+  const name = `merge-into-${petition.id}`;
+  return (
+    <fieldset class={`field merge-target${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${name}-error` : undefined}>
+      <legend>{t('merge.pick')}</legend>
+      <Input id={`${name}-q`} type="search" label={t('merge.search')} hint={t('merge.search.hint')} value={q} onValue={(x) => search(x)} />
+      {error && (
+        <p class="field-error" id={`${name}-error`}>
+          {error}
+        </p>
+      )}
+      {found && found.length === 0 && <p class="hint">{t('merge.none')}</p>}
+      <ul class="merge-list" data-testid="merge-list">
+        {(found ?? []).map((p) => (
+          <li key={p.id}>
+            <label class="check">
+              <input type="radio" name={name} value={String(p.id)} checked={chosen?.id === p.id} onChange={() => onChoose(p)} />
+              <span>
+                <strong>{p.code}</strong> {p.title}
+                <span class="meta"> · {p.cooperatives.map((c) => c.name).join(', ')} · {p.categories.map((c) => categoryName(cats, c)).join(', ')} · {label('state', p.state)}</span>
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
 }
+
+const NOT_INTO = ['merged', 'rejected', 'closed', 'draft'];

@@ -3,6 +3,8 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../../api/client';
 import type { Batch, Page, Petition } from '../../api/types';
 import { Async } from '../../components/Async';
+import { ConfirmButton } from '../../components/Confirm';
+import { Link } from '../../components/Link';
 import { FormError, Input } from '../../components/Field';
 import { notify } from '../../components/Notices';
 import { PetitionCards } from '../../components/PetitionCards';
@@ -19,14 +21,10 @@ export default function Batches() {
   const [title, setTitle] = useState(t('batches.defaultTitle'));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
 
-  const create = async (e: Event) => {
-    e.preventDefault();
+  const create = async () => {
     setErrors({});
     setError('');
-    if (!selected.length) return setError(t('batches.selectSome'));
-    setBusy(true);
     try {
       const b = await api<Batch>('/batches', { json: { title: title.trim(), petition_ids: selected } });
       notify(t('batches.created', { number: b.number }));
@@ -34,13 +32,12 @@ export default function Batches() {
       received.reload();
       batches.reload();
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      setErrors(err.fieldErrors());
-      setError(err.summary);
-    } finally {
-      setBusy(false);
+      if (err instanceof ApiError) setErrors(err.fieldErrors());
+      throw err;
     }
   };
+  const codes = (received.data?.items ?? []).filter((p) => selected.includes(p.id)).map((p) => p.code);
+  const question = t('batches.confirm', { number: nextNumber(batches.data?.items ?? []), title: title.trim(), n: codes.length, codes: codes.join(', ') });
 
   return (
     <>
@@ -49,14 +46,18 @@ export default function Batches() {
         <h2 id="received-h">{t('batches.received')}</h2>
         <Async state={received} empty={t('batches.received.empty')}>
           {(p) => (
-            <form class="form batch-form" onSubmit={create} noValidate>
+            <form class="form batch-form" onSubmit={(e) => e.preventDefault()} noValidate>
               <PetitionCards items={p.items} selected={selected} onSelect={setSelected} />
               <div class="sticky-actions">
                 <FormError message={error} />
                 <Input id="batch-title" label={t('batches.titleField')} value={title} onValue={setTitle} error={errors.title} required maxLength={300} />
-                <button type="submit" class="btn btn-primary" disabled={busy || !selected.length}>
-                  {busy ? t('common.sending') : t('batches.create', { n: selected.length })}
-                </button>
+                {selected.length ? (
+                  <ConfirmButton label={t('batches.create', { n: selected.length })} question={question} onConfirm={create} />
+                ) : (
+                  <button type="button" class="btn btn-primary" onClick={() => setError(t('batches.selectSome'))}>
+                    {t('batches.create', { n: 0 })}
+                  </button>
+                )}
               </div>
             </form>
           )}
@@ -73,7 +74,7 @@ export default function Batches() {
                     {b.number} — {b.title}
                   </h3>
                   <p class="meta">
-                    {formatDate(b.created_at)} · {t('batches.count', { n: b.petitions.length })}
+                    {formatDate(b.created_at)} · {t('batches.count', { n: b.petitions.length })} · <Link href={`/batches/${b.id}/print`}>{t('batches.print', { number: b.number })}</Link>
                   </p>
                   <details>
                     <summary>{t('common.details')}</summary>
@@ -93,4 +94,12 @@ export default function Batches() {
       </section>
     </>
   );
+}
+
+/** The number the server will give: this year's last one plus one (shown as expected). */
+function nextNumber(items: Batch[]): string {
+  const year = new Date().getFullYear();
+  const mine = items.filter((b) => b.created_at.startsWith(String(year))).map((b) => parseInt(b.number, 10)).filter((n) => Number.isFinite(n));
+  const n = (mine.length ? Math.max(...mine) : 0) + 1;
+  return t('batches.nextNumber', { n: `${n}/BC-LMHTX` });
 }

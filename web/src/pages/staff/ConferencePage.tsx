@@ -12,6 +12,7 @@ import { DirectiveForm } from '../../components/DirectiveForm';
 import { FormError, Input, Select, TextArea } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { notify } from '../../components/Notices';
+import { OfficialHeader, Signature } from '../../components/OfficialHeader';
 import { PetitionCards } from '../../components/PetitionCards';
 import { useFetch } from '../../components/useFetch';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -49,8 +50,14 @@ export default function ConferencePage({ params }: PageProps) {
     <Async state={conf} isEmpty={() => false}>
       {(c) => (
         <>
-          <p class="crumbs">
+          <OfficialHeader date={c.held_on} kind={t('print.minutes.kind')} />
+          <p class="crumbs no-print">
             <Link href="/conferences">{t('conf.title')}</Link>
+          </p>
+          <p class="no-print">
+            <button type="button" class="btn btn-small" onClick={() => window.print()}>
+              {t('print.button')}
+            </button>
           </p>
           <h1>{c.title}</h1>
           <p class="card-head">
@@ -130,6 +137,7 @@ export default function ConferencePage({ params }: PageProps) {
               <p class="pre">{c.minutes}</p>
             </section>
           )}
+          <Signature role={t('print.sign.secretary')} />
         </>
       )}
     </Async>

@@ -3,7 +3,8 @@
 // oldest open petitions and the directives coming due.
 import { lazy, Suspense } from 'preact/compat';
 import { api } from '../../api/client';
-import type { Dashboard as DashboardData, Indicators } from '../../api/types';
+import type { AgencyLatenessTable, Dashboard as DashboardData, Indicators } from '../../api/types';
+import { AgencyTable } from '../../components/AgencyTable';
 import { PETITION_STATES } from '../../api/types';
 import { Async, Empty, Loading } from '../../components/Async';
 import { StateBadge } from '../../components/Badges';
@@ -82,6 +83,7 @@ export default function Dashboard() {
               )}
             </section>
             <Petitions d={d} />
+            <Agencies year={Number(asked || thisYear())} />
             <section aria-labelledby="oldest-h">
               <h2 id="oldest-h">{t('dash.oldest')}</h2>
               {d.oldest_open.length === 0 ? (
@@ -131,6 +133,20 @@ function Achievement({ d }: { d: Indicators }) {
     <Suspense fallback={<Loading />}>
       <BarChart title={t('dash.chart.achievement')} horizontal reference={100} format={formatPct} labels={rows.map((i) => indicatorShort(i.code))} values={rows.map((i) => i.achievement_pct!)} />
     </Suspense>
+  );
+}
+
+/** Which agencies are late: the leader's question before a meeting. */
+function Agencies({ year }: { year: number }) {
+  const table = useFetch((signal) => api<AgencyLatenessTable>('/dashboard/agencies', { query: { year }, signal }), [year]);
+  return (
+    <section aria-labelledby="agencies-h">
+      <h2 id="agencies-h">{t('late.title')}</h2>
+      <p class="hint">{t('late.note', { year })}</p>
+      <Async state={table} isEmpty={(x) => x.items.length === 0} empty={t('late.none')}>
+        {(x) => <AgencyTable rows={x.items} year={x.year} />}
+      </Async>
+    </section>
   );
 }
 

@@ -11,6 +11,7 @@ import { ExtensionList, NeedsInfoBanner, OpinionList } from '../../components/De
 import { DraftEditor } from '../../components/DraftEditor';
 import { Link } from '../../components/Link';
 import { notify } from '../../components/Notices';
+import { OfficialHeader, Signature } from '../../components/OfficialHeader';
 import { Timeline } from '../../components/Timeline';
 import { useFetch } from '../../components/useFetch';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -63,8 +64,14 @@ export default function PetitionPage({ params }: PageProps) {
         const canEdit = editable && (user?.role === 'alliance' || user?.role === 'coop');
         return (
           <article class="petition">
-            <p class="crumbs">
+            <OfficialHeader date={new Date().toISOString()} kind={t('print.petition.kind')} />
+            <p class="crumbs no-print">
               <Link href="/petitions">{t('nav.petitions')}</Link>
+            </p>
+            <p class="no-print">
+              <button type="button" class="btn btn-small" onClick={() => window.print()}>
+                {t('print.button')}
+              </button>
             </p>
             <h1>{p.title}</h1>
             <p class="card-head">
@@ -99,7 +106,7 @@ export default function PetitionPage({ params }: PageProps) {
                     <DraftEditor petition={p} onDone={done} />
                   </details>
                 )}
-                <section aria-labelledby="actions-h" class="panel">
+                <section aria-labelledby="actions-h" class="panel no-print">
                   <h2 id="actions-h">{t('petition.actions')}</h2>
                   <ActionPanel petition={p} onDone={done} />
                 </section>
@@ -189,6 +196,7 @@ export default function PetitionPage({ params }: PageProps) {
                 </section>
               </aside>
             </div>
+            <Signature role={t('print.sign.alliance')} />
           </article>
         );
       }}

@@ -11,8 +11,8 @@ import { SearchBox } from '../../components/SearchBox';
 import { useFetch } from '../../components/useFetch';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatNumber } from '../../format';
-import { label, t } from '../../i18n';
-import { categories, categoryName, useList } from '../../reference';
+import { label, type MsgKey, t } from '../../i18n';
+import { agencies, categories, categoryName, useList } from '../../reference';
 import { useQuery } from '../../router';
 import { useSession } from '../../session';
 
@@ -24,8 +24,10 @@ export default function Petitions() {
   const [q, setQ] = useQuery();
   const cats = useList(categories);
   const f = { q: q.get('q') ?? '', status: q.get('status') ?? '', category: q.get('category') ?? '', overdue: q.get('overdue') ?? '', due_soon: q.get('due_soon') ?? '', late: q.get('late') ?? '' };
+  // From the dashboard's agency table: the list behind one of its numbers.
+  const behind = { lead_agency: q.get('lead_agency') ?? '', year: q.get('year') ?? '', answered: q.get('answered') ?? '', sort: q.get('sort') ?? '' };
   const page = Number(q.get('page') ?? 1);
-  const query = { ...f, cooperative: coop ? user?.cooperative_id : undefined, page, per_page: 20 };
+  const query = { ...f, ...behind, cooperative: coop ? user?.cooperative_id : undefined, page, per_page: 20 };
   const list = useFetch((signal) => api<Page<Petition>>('/petitions', { query, signal }), [JSON.stringify(query)]);
   // A cooperative's petitions returned for more information come first, apart from drafts.
   const needsInfo = useFetch((signal) => (coop ? api<Page<Petition>>('/petitions', { query: { status: 'needs_info', cooperative: user?.cooperative_id, per_page: 50 }, signal }) : Promise.resolve(null)), [coop]);
@@ -64,6 +66,7 @@ export default function Petitions() {
           />
         )}
       </form>
+      {behind.lead_agency && <AgencyFilter lead={behind.lead_agency} year={behind.year} answered={behind.answered} onClear={() => setQ({ lead_agency: null, year: null, answered: null, sort: null })} />}
       <Async state={list} empty={t('petition.list.empty')}>
         {(p) => (
           <>
@@ -74,5 +77,19 @@ export default function Petitions() {
         )}
       </Async>
     </>
+  );
+}
+
+function AgencyFilter({ lead, year, answered, onClear }: { lead: string; year: string; answered: string; onClear: () => void }) {
+  const list = useList(agencies);
+  const name = list.find((a) => String(a.id) === lead)?.name ?? `#${lead}`;
+  const parts = [t('petition.filter.lead', { name }), year && t('petition.filter.year', { year }), answered && t(`petition.filter.answered.${answered}` as MsgKey)].filter(Boolean);
+  return (
+    <p class="notice-inline" data-testid="agency-filter">
+      {parts.join(' · ')}{' '}
+      <button type="button" class="btn btn-small" onClick={onClear}>
+        {t('petition.filter.clear')}
+      </button>
+    </p>
   );
 }
