@@ -6,7 +6,6 @@ const std::vector<StateName>& state_names() {
   static const std::vector<StateName> states = {
       {"draft", "Bản nháp", "Draft"},
       {"submitted", "Đã gửi", "Submitted"},
-      {"needs_info", "Cần bổ sung", "Needs information"},
       {"received", "Đã tiếp nhận", "Received"},
       {"rejected", "Không tiếp nhận", "Rejected"},
       {"forwarded", "Đã chuyển UBND", "Forwarded"},
@@ -14,6 +13,7 @@ const std::vector<StateName>& state_names() {
       {"answered", "Đã trả lời", "Answered"},
       {"closed", "Đã đóng", "Closed"},
       {"merged", "Đã gộp", "Merged"},
+      {"needs_info", "Cần bổ sung", "Needs information"},  // returned to the cooperative
   };
   return states;
 }
