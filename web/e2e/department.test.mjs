@@ -115,6 +115,9 @@ test('a department answers with its reply letter; past the due date the answer s
     await screenshot(page, `department-4-answer-letter-${name}`);
     assert.deepEqual(await axe(page), []);
     await form.getByRole('button', { name: 'Trả lời', exact: true }).click();
+    // An answer cannot be taken back: the page asks first, naming the petition.
+    await page.locator('.confirm-q', { hasText: `Gửi câu trả lời cho kiến nghị ${p.code}` }).waitFor();
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
     await page.locator('.card-head .badge', { hasText: 'Đã trả lời' }).waitFor();
     await page.getByTestId('reply-letter').getByText(`Văn bản số 125/SCT-QLTM ngày ${vn(todayIso())}, Phó Giám đốc Nguyễn Văn An ký`).waitFor();
     await page.locator('ul.files').getByText('cong-van-125.pdf').waitFor();
