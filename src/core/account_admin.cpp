@@ -20,6 +20,24 @@ using domain::Failure;
 using domain::FailureKind;
 using domain::Role;
 
+void apply_profile(domain::Problems& p, const AccountInput& in, store::UserRecord& u) {
+  if (in.display_name) {
+    if (in.display_name->empty() || text::length_in_characters(*in.display_name) > 200)
+      p.add("display_name", "Họ và tên từ 1 đến 200 ký tự",
+            "display_name must be 1 to 200 characters");
+    u.display_name = *in.display_name;
+  }
+  if (in.email && !domain::is_valid_email(*in.email))
+    p.add("email", "Địa chỉ e-mail không hợp lệ", "Not a valid e-mail address");
+  if (in.email) u.email = *in.email;
+  if (in.clear_email) u.email.reset();
+  if (in.phone && !domain::is_valid_phone(*in.phone))
+    p.add("phone", "Số điện thoại chỉ gồm chữ số (có thể bắt đầu bằng +), 9 đến 15 số",
+          "A phone number is 9 to 15 digits, optionally after +");
+  if (in.phone) u.phone = *in.phone;
+  if (in.clear_phone) u.phone.reset();
+}
+
 Account to_account(store::Connection& c, const store::UserRecord& u) {
   Account a;
   a.id = u.id;
@@ -75,21 +93,7 @@ void check_username(domain::Problems& p, const std::string& name) {
 // The fields of a create or an edit, all checked at once; `u` is the record they change.
 void apply_input(store::Connection& c, domain::Problems& p, const AccountInput& in,
                  store::UserRecord& u) {
-  if (in.display_name) {
-    if (in.display_name->empty() || text::length_in_characters(*in.display_name) > 200)
-      p.add("display_name", "Họ và tên từ 1 đến 200 ký tự",
-            "display_name must be 1 to 200 characters");
-    u.display_name = *in.display_name;
-  }
-  if (in.email && !domain::is_valid_email(*in.email))
-    p.add("email", "Địa chỉ e-mail không hợp lệ", "Not a valid e-mail address");
-  if (in.email) u.email = *in.email;
-  if (in.clear_email) u.email.reset();
-  if (in.phone && !domain::is_valid_phone(*in.phone))
-    p.add("phone", "Số điện thoại chỉ gồm chữ số (có thể bắt đầu bằng +), 9 đến 15 số",
-          "A phone number is 9 to 15 digits, optionally after +");
-  if (in.phone) u.phone = *in.phone;
-  if (in.clear_phone) u.phone.reset();
+  apply_profile(p, in, u);
   if (in.role) {
     if (!domain::parse_role(*in.role))
       p.add("role", "Vai trò không hợp lệ",

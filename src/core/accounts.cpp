@@ -91,6 +91,10 @@ void password_attempt_succeeded(store::Connection& c, const std::string& usernam
   tx.commit();
 }
 
+bool role_requires_totp(const std::string& required_roles, const std::string& role) {
+  return ("," + required_roles + ",").find("," + role + ",") != std::string::npos;
+}
+
 namespace {
 Failure wrong_credentials() {
   return Failure(FailureKind::unauthenticated, "Sai tên đăng nhập hoặc mật khẩu",
@@ -120,10 +124,6 @@ bool accept_second_factor(store::AccountsRepo& repo, const store::UserRecord& u,
   }
   const std::string normal = two_factor::normalise_recovery_code(code);
   return normal.size() == 10 && repo.use_recovery_code(u.id, sha256_hex(normal), now_iso());
-}
-
-bool role_requires_totp(const std::string& required_roles, const std::string& role) {
-  return ("," + required_roles + ",").find("," + role + ",") != std::string::npos;
 }
 
 // The failure stays counted by the throttle, and is written in the audit log.

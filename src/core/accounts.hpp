@@ -42,6 +42,9 @@ void password_attempt_failed(store::Connection& c, int64_t attempt);
 void password_attempt_succeeded(store::Connection& c, const std::string& username,
                                 const std::string& address);
 
+// Whether `role` is in the comma-separated setting of the roles that need two factors.
+bool role_requires_totp(const std::string& required_roles, const std::string& role);
+
 struct Authenticated {
   domain::Actor actor;
   std::optional<std::string> csrf_token;  // set for cookie sessions

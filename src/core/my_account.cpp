@@ -10,7 +10,6 @@
 #include "core/clock.hpp"
 #include "core/secrets.hpp"
 #include "core/two_factor.hpp"
-#include "domain/contact.hpp"
 #include "domain/date.hpp"
 #include "domain/failure.hpp"
 #include "domain/password_rules.hpp"
@@ -38,12 +37,6 @@ std::vector<std::string> split_roles(const std::string& s) {
   return out;
 }
 
-bool role_listed(const std::string& roles, const std::string& role) {
-  for (const auto& r : split_roles(roles))
-    if (r == role) return true;
-  return false;
-}
-
 bool password_matches(const store::UserRecord& u, const std::string& password) {
   return !u.password_hash.empty() &&
          crypto_pwhash_str_verify(u.password_hash.c_str(), password.c_str(), password.size()) == 0;
@@ -64,7 +57,8 @@ Me get_me(store::Connection& c, const MaybeActor& actor) {
   store::AccountsRepo repo(c);
   store::Transaction tx(c, store::Transaction::Mode::read);
   auto u = user_record(repo, a.user_id);
-  return {to_account(c, u), role_listed(store::PlanningRepo(c).setting(kRequiredRoles), u.role)};
+  return {to_account(c, u),
+          role_requires_totp(store::PlanningRepo(c).setting(kRequiredRoles), u.role)};
 }
 
 Account update_me(store::Connection& c, const MaybeActor& actor, const AccountInput& in) {
@@ -73,26 +67,11 @@ Account update_me(store::Connection& c, const MaybeActor& actor, const AccountIn
   if (in.username || in.role || in.agency_id || in.cooperative_id)
     p.add("role", "Chỉ quản trị viên đổi được vai trò và đơn vị",
           "Only the admin changes roles and agencies");
-  if (in.display_name &&
-      (in.display_name->empty() || text::length_in_characters(*in.display_name) > 200))
-    p.add("display_name", "Họ và tên từ 1 đến 200 ký tự",
-          "display_name must be 1 to 200 characters");
-  p.throw_if_any();
-  const AccountInput& own = in;
   store::AccountsRepo repo(c);
   store::Transaction wtx(c, store::Transaction::Mode::write);
   auto u = user_record(repo, a.user_id);
-  if (own.display_name) u.display_name = *own.display_name;
-  if (own.email && !domain::is_valid_email(*own.email))
-    p.add("email", "Địa chỉ e-mail không hợp lệ", "Not a valid e-mail address");
-  if (own.phone && !domain::is_valid_phone(*own.phone))
-    p.add("phone", "Số điện thoại chỉ gồm chữ số (có thể bắt đầu bằng +), 9 đến 15 số",
-          "A phone number is 9 to 15 digits, optionally after +");
+  apply_profile(p, in, u);
   p.throw_if_any();
-  if (own.email) u.email = own.email;
-  if (own.clear_email) u.email.reset();
-  if (own.phone) u.phone = own.phone;
-  if (own.clear_phone) u.phone.reset();
   repo.update_profile(u);
   Account out = to_account(c, u);
   wtx.commit();
@@ -212,7 +191,7 @@ void disable_totp(store::Connection& c, const MaybeActor& actor, const std::stri
     throw Failure(FailureKind::bad_request, "Mật khẩu không đúng", "Wrong password",
                   {{"password", "Mật khẩu không đúng", "Wrong password"}});
   store::Transaction tx(c, store::Transaction::Mode::write);
-  if (role_listed(store::PlanningRepo(c).setting(kRequiredRoles), u.role))
+  if (role_requires_totp(store::PlanningRepo(c).setting(kRequiredRoles), u.role))
     throw Failure(FailureKind::conflict, "Vai trò của bạn bắt buộc xác thực hai bước",
                   "Your role requires two-factor sign-in");
   repo.set_totp(u.id, std::nullopt);
@@ -294,7 +273,7 @@ std::vector<std::string> set_totp_required_roles(store::Connection& c, const May
     if (!role || *role == Role::coop)
       p.add("totp_required_roles", "Chỉ yêu cầu được cho alliance, department, leader, admin",
             "Only alliance, department, leader and admin can be required");
-    else if (!role_listed(joined, r))
+    else if (!role_requires_totp(joined, r))
       joined += (joined.empty() ? "" : ",") + r;
   }
   p.throw_if_any();

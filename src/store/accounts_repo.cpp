@@ -147,13 +147,9 @@ std::vector<SessionRow> AccountsRepo::sessions_of(int64_t user_id, const std::st
 }
 
 bool AccountsRepo::delete_session_by_id(int64_t user_id, const std::string& id) {
-  auto st = c_.prepare(
-      "DELETE FROM sessions WHERE user_id = ? AND substr(token_hash, 1, 16) = ? "
-      "RETURNING token_hash");
-  st.bind_all(user_id, id);
-  bool found = false;
-  while (st.step()) found = true;
-  return found;
+  auto st = c_.prepare("DELETE FROM sessions WHERE user_id = ? AND substr(token_hash, 1, 16) = ?");
+  st.bind_all(user_id, id).run();
+  return c_.changes() > 0;
 }
 
 void AccountsRepo::delete_sessions_of(int64_t user_id, const std::string& keep_hash) {
@@ -203,11 +199,10 @@ bool AccountsRepo::delete_token(const std::string& id, std::optional<int64_t> us
   Conditions where;
   where.add("substr(token_hash, 1, 16) = ?", id);
   if (user_id) where.add("user_id = ?", *user_id);
-  auto st = c_.prepare("DELETE FROM api_tokens " + where.sql() + " RETURNING user_id");
+  auto st = c_.prepare("DELETE FROM api_tokens " + where.sql());
   where.bind(st);
-  bool found = false;
-  while (st.step()) found = true;
-  return found;
+  st.run();
+  return c_.changes() > 0;
 }
 
 void AccountsRepo::delete_tokens_of(int64_t user_id) {
@@ -269,11 +264,9 @@ bool AccountsRepo::use_recovery_code(int64_t user_id, const std::string& hash,
                                      const std::string& now) {
   auto st = c_.prepare(
       "UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS "
-      "NULL RETURNING user_id");
-  st.bind_all(now, user_id, hash);
-  bool used = false;
-  while (st.step()) used = true;
-  return used;
+      "NULL");
+  st.bind_all(now, user_id, hash).run();
+  return c_.changes() > 0;
 }
 
 // `column` is "address" or "username": the two counts of the sign-in throttle.
