@@ -1,7 +1,5 @@
 #include "core/petitions.hpp"
 
-#include <sodium.h>
-
 #include <fcntl.h>
 #include <unistd.h>
 #include <algorithm>
@@ -13,6 +11,7 @@
 #include "core/clock.hpp"
 #include "core/notify.hpp"
 #include "core/permissions.hpp"
+#include "core/secrets.hpp"
 #include "domain/failure.hpp"
 #include "domain/petition_workflow.hpp"
 #include "store/conferences_repo.hpp"
@@ -1004,14 +1003,6 @@ const std::vector<AllowedType>& allowed_types() {
       {"application/vnd.ms-excel", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"},
   };
   return types;
-}
-
-std::string sha256_hex(const std::string& bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
 }
 
 // Writes the file durably: to a temporary name, fsync, then rename into place.
