@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 #include "core/petitions.hpp"
 #include "domain/failure.hpp"
+#include "domain/notification_kinds.hpp"
 #include "store/conferences_repo.hpp"
 
 namespace hoptac::core {
@@ -18,7 +19,10 @@ void notify_users(store::Connection& c, const std::vector<int64_t>& users, const
   n.message_vi = m.vi;
   n.message_en = m.en;
   const std::string now = now_iso();
-  for (auto u : users) repo.insert(u, n, dedupe_key, now);
+  const auto* kind = domain::find_notification_kind(m.kind);
+  const std::string delivery(
+      to_string(kind ? kind->default_delivery : domain::Delivery::immediate));
+  for (auto u : users) repo.insert(u, n, dedupe_key, delivery, now);
 }
 }  // namespace
 
@@ -52,8 +56,9 @@ int sweep_deadlines(store::Connection& c) {
     auto users = repo.users_of_agency(due.agency_id);
     domain::Notification n{0, m.kind, m.petition_id, std::nullopt, m.vi, m.en, "", false};
     for (auto u : users)
-      written += repo.insert(
-          u, n, m.kind + ":" + std::to_string(due.petition_id) + ":" + due.due_on, now_iso());
+      written +=
+          repo.insert(u, n, m.kind + ":" + std::to_string(due.petition_id) + ":" + due.due_on,
+                      "immediate", now_iso());
   }
   tx.commit();
   return written;

@@ -222,19 +222,28 @@ std::vector<int64_t> NotificationsRepo::users_with_role(const std::string& role)
 }
 
 bool NotificationsRepo::insert(int64_t user_id, const domain::Notification& n,
-                               const std::string& dedupe_key, const std::string& now) {
+                               const std::string& dedupe_key, const std::string& default_delivery,
+                               const std::string& now) {
   std::optional<std::string> key;
   if (!dedupe_key.empty()) key = dedupe_key + ":" + std::to_string(user_id);
   // A notification already sent under the same key is not sent again (no row comes back).
+  // Its e-mail goes as the user chose for its kind, or as the kind goes by default.
   auto st = c_.prepare(
       "INSERT INTO notifications (user_id, kind, petition_id, directive_id, message_vi, "
-      "message_en, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT DO NOTHING RETURNING id");
-  st.bind_all(user_id, n.kind, n.petition_id, n.directive_id, n.message_vi, n.message_en, now, key);
+      "message_en, created_at, dedupe_key, delivery) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+      "coalesce((SELECT delivery FROM notification_preferences WHERE user_id = ? AND kind = ?), "
+      "?)) ON CONFLICT DO NOTHING RETURNING id, delivery");
+  st.bind_all(user_id, n.kind, n.petition_id, n.directive_id, n.message_vi, n.message_en, now, key,
+              user_id, n.kind, default_delivery);
   if (!st.step()) return false;
   const int64_t id = st.i64(0);
-  c_.prepare("INSERT INTO outbox (notification_id, channel, created_at) VALUES (?, 'email', ?)")
-      .bind_all(id, now)
+  if (st.text(1) != "immediate") return true;
+  // Only to an address: an account without one, or disabled, is told in the application.
+  c_.prepare(
+        "INSERT INTO outbox (user_id, kind, notification_id, next_attempt_at, created_at) "
+        "SELECT id, 'notification', ?, ?, ? FROM users WHERE id = ? AND email <> '' "
+        "AND disabled_at IS NULL")
+      .bind_all(id, now, now, user_id)
       .run();
   return true;
 }

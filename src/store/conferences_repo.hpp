@@ -31,7 +31,7 @@ class ConferencesRepo {
   Connection& c_;
 };
 
-// In-app notifications, one per recipient user, each with an e-mail outbox row.
+// In-app notifications, one per recipient user, and the e-mail each queues in the outbox.
 class NotificationsRepo {
  public:
   explicit NotificationsRepo(Connection& c) : c_(c) {}
@@ -39,9 +39,10 @@ class NotificationsRepo {
   std::vector<int64_t> users_of_agency(int64_t agency_id);
   std::vector<int64_t> users_of_cooperative(int64_t cooperative_id);
   std::vector<int64_t> users_with_role(const std::string& role);
-  // False when `dedupe_key` was already used (a reminder already sent).
+  // False when `dedupe_key` was already used (a reminder already sent). The e-mail is queued
+  // when the user's choice for the kind (or `default_delivery`) is "immediate".
   bool insert(int64_t user_id, const domain::Notification& n, const std::string& dedupe_key,
-              const std::string& now);
+              const std::string& default_delivery, const std::string& now);
   std::vector<domain::Notification> list(int64_t user_id, bool unread_only, int page, int per_page,
                                          int64_t* total, int64_t* unread);
   bool mark_read(int64_t user_id, int64_t id, const std::string& now);
