@@ -19,6 +19,11 @@ struct ApiContext {
   std::string attachments_dir;              // outside the web root
   bool secure_cookies = false;              // behind TLS
   std::function<void()> wake_jobs = [] {};  // tells the job runner there is work
+  std::function<void()> wake_mail = [] {};  // tells the mailer there is work
+  struct MailStatus {
+    bool configured = false;  // this instance sends the outbox
+    std::string server;       // the SMTP server's address, never its password
+  } mail;
 };
 
 struct Caller {
@@ -39,6 +44,7 @@ int64_t id_param(const http::Request& req, const std::string& name);
 
 void register_system_routes(http::Router& r, ApiContext& ctx);
 void register_session_routes(http::Router& r, ApiContext& ctx);
+void register_mail_routes(http::Router& r, ApiContext& ctx);
 void register_reference_routes(http::Router& r, ApiContext& ctx);
 void register_reference_admin_routes(http::Router& r, ApiContext& ctx);
 void register_cooperative_routes(http::Router& r, ApiContext& ctx);
@@ -61,6 +67,7 @@ inline void register_all_routes(http::Router& r, ApiContext& ctx) {
   register_account_routes(r, ctx);
   register_my_account_routes(r, ctx);
   register_audit_routes(r, ctx);
+  register_mail_routes(r, ctx);
 }
 
 }  // namespace hoptac::api

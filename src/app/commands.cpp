@@ -12,6 +12,7 @@
 
 #include "api/context.hpp"
 #include "api/json_io.hpp"
+#include "app/background_loop.hpp"
 #include "assets/assets.hpp"
 #include "core/accounts.hpp"
 #include "core/audit.hpp"
@@ -73,54 +74,6 @@ std::string default_web_dir() {
     if (std::filesystem::exists(std::string(candidate) + "/index.html")) return candidate;
   return "";
 }
-
-// Runs `work` on its own thread: now, then every `interval` or when woken, until destroyed.
-class BackgroundLoop {
- public:
-  BackgroundLoop(std::chrono::milliseconds interval, std::function<void()> work)
-      : interval_(interval), work_(std::move(work)) {
-    thread_ = std::thread([this] {
-      std::unique_lock lock(mutex_);
-      while (!stop_) {
-        lock.unlock();
-        run_once();
-        lock.lock();
-        wake_.wait_for(lock, interval_, [this] { return stop_ || woken_; });
-        woken_ = false;
-      }
-    });
-  }
-  ~BackgroundLoop() {
-    {
-      std::lock_guard lock(mutex_);
-      stop_ = true;
-    }
-    wake_.notify_all();
-    thread_.join();
-  }
-  void wake() {
-    {
-      std::lock_guard lock(mutex_);
-      woken_ = true;
-    }
-    wake_.notify_all();
-  }
-
- private:
-  void run_once() {
-    try {
-      work_();
-    } catch (const std::exception& e) {
-      spdlog::error(R"({{"event":"background_work_failed","error":"{}"}})", e.what());
-    }
-  }
-  std::chrono::milliseconds interval_;
-  std::function<void()> work_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stop_ = false, woken_ = false;
-  std::thread thread_;
-};
 
 }  // namespace
 
@@ -212,6 +165,7 @@ int run_serve(const std::string& database, const ServeOptions& o) {
     }
   });
   ctx.wake_jobs = [&jobs] { jobs.wake(); };
+  Mailer mailer(*db, o.mail, ctx);
   http::Server server(so, dispatch, observe);
   spdlog::info(boost::json::serialize(boost::json::object{
       {"event", "listening"}, {"host", host}, {"port", server.port()}, {"database", db->path()}}));

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "app/mailer.hpp"
+
 namespace hoptac::app {
 
 struct ServeOptions {
@@ -14,6 +16,7 @@ struct ServeOptions {
   std::string web_dir;
   std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For/-Proto are believed
   bool secure_cookies = false;               // always mark the session cookie Secure
+  MailOptions mail;
 };
 
 struct UserAddOptions {

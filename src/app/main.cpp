@@ -67,6 +67,7 @@ int main(int argc, char** argv) {
   serve.secure_cookies = env_or("HOPTAC_SECURE_COOKIES", "") == "1";
   serve_cmd->add_flag("--secure-cookies", serve.secure_cookies,
                       "always mark the session cookie Secure (env HOPTAC_SECURE_COOKIES=1)");
+  add_mail_options(*serve_cmd, serve.mail);
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "Create or upgrade the database");
   auto* seed_cmd = cli.add_subcommand("seed-demo", "Load the Bắc Kạn 2024 demo data set");
@@ -91,6 +92,13 @@ int main(int argc, char** argv) {
 
   auto* openapi_cmd = cli.add_subcommand("openapi", "Print the OpenAPI document");
 
+  auto* mail_cmd = cli.add_subcommand("mail", "E-mail");
+  mail_cmd->require_subcommand(1);
+  bool digests_now = false;
+  auto* mail_digests = mail_cmd->add_subcommand(
+      "queue-digests", "Queue the daily and weekly digests that are due (from 07:00 in Vietnam)");
+  mail_digests->add_flag("--now", digests_now, "queue them now, whatever the hour");
+
   auto* audit_cmd = cli.add_subcommand("audit", "The audit log");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand(
@@ -111,7 +119,7 @@ int main(int argc, char** argv) {
 
   // --database is accepted before or after the command name.
   for (auto* sub : {serve_cmd, migrate_cmd, seed_cmd, user_cmd, user_add, token_cmd, token_create,
-                    openapi_cmd, bench_cmd, audit_cmd, audit_verify})
+                    openapi_cmd, bench_cmd, audit_cmd, audit_verify, mail_cmd, mail_digests})
     sub->fallthrough();
   CLI11_PARSE(cli, argc, argv);
   try {
@@ -122,6 +130,7 @@ int main(int argc, char** argv) {
     if (*token_create) return run_token_create(database, token_user);
     if (*openapi_cmd) return run_openapi();
     if (*audit_verify) return run_audit_verify(database);
+    if (*mail_digests) return run_queue_digests(database, digests_now);
     if (*move_cmd) return run_migrate_data(move_from, move_to);
     if (*bench_cmd) return run_seed_bench(database, bench_cooperatives, bench_petitions);
   } catch (const std::exception& e) {
