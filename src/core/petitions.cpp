@@ -821,6 +821,7 @@ std::vector<Petition> list_petitions(store::Connection& c, const MaybeActor& act
   f.overdue = q.overdue;
   f.due_soon = q.due_soon;
   f.late = q.late;
+  f.escalated = q.escalated;
   if (q.opinion_waiting) f.opinion_asked_of = actor->agency_id.value_or(-1);
   if (q.from) f.from = q.from->iso();
   if (q.to) f.to_exclusive = q.to->plus_days(1).iso();
