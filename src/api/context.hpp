@@ -54,6 +54,7 @@ void register_planning_routes(http::Router& r, ApiContext& ctx);
 void register_account_routes(http::Router& r, ApiContext& ctx);
 void register_my_account_routes(http::Router& r, ApiContext& ctx);
 void register_audit_routes(http::Router& r, ApiContext& ctx);
+void register_notification_settings_routes(http::Router& r, ApiContext& ctx);
 
 inline void register_all_routes(http::Router& r, ApiContext& ctx) {
   register_system_routes(r, ctx);
@@ -68,6 +69,7 @@ inline void register_all_routes(http::Router& r, ApiContext& ctx) {
   register_my_account_routes(r, ctx);
   register_audit_routes(r, ctx);
   register_mail_routes(r, ctx);
+  register_notification_settings_routes(r, ctx);
 }
 
 }  // namespace hoptac::api

@@ -107,6 +107,7 @@ json::object petition_json(const domain::Petition& p) {
       {"answered_on", date_or_null(p.answered_on)},
       {"overdue", p.overdue},
       {"due_soon", p.due_soon},
+      {"escalated", p.escalated()},
       {"batch", p.batch ? json::value(json::object{{"id", p.batch->id}, {"number", p.batch->code}})
                         : json::value(nullptr)},
       {"merged_into", p.merged_into ? json::value(json::object{{"id", p.merged_into->id},

@@ -103,6 +103,7 @@ core::PetitionQuery petition_query(QueryInput& in, bool public_view) {
     q.overdue = in.flag("overdue");
     q.due_soon = in.flag("due_soon");
     q.late = in.flag("late");
+    q.escalated = in.flag("escalated");
     q.opinion_waiting = in.flag("opinion_waiting");
     q.from = in.date("from");
     q.to = in.date("to");
@@ -110,7 +111,7 @@ core::PetitionQuery petition_query(QueryInput& in, bool public_view) {
                            {"created_at", "-created_at", "due_on", "-due_on", "code", "-code"})) {
       q.descending = s->front() == '-';
       q.sort = q.descending ? s->substr(1) : *s;
-    } else if (q.overdue || q.due_soon) {
+    } else if (q.overdue || q.due_soon || q.escalated) {
       q.sort = "due_on";  // a deadline list reads the most urgent first
       q.descending = false;
     }
@@ -151,9 +152,10 @@ void register_petition_routes(http::Router& r, ApiContext& ctx) {
 
   r.add("GET", "/api/v1/petitions", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
-      QueryInput in(req, {"q", "status", "category", "agency", "cooperative", "conference", "batch",
-                          "lead_agency", "year", "answered", "overdue", "due_soon", "late",
-                          "opinion_waiting", "from", "to", "page", "per_page", "sort"});
+      QueryInput in(req, {"q",          "status",   "category",    "agency",    "cooperative",
+                          "conference", "batch",    "lead_agency", "year",      "answered",
+                          "overdue",    "due_soon", "late",        "escalated", "opinion_waiting",
+                          "from",       "to",       "page",        "per_page",  "sort"});
       auto q = petition_query(in, false);
       in.finish();
       int64_t total = 0;

@@ -152,10 +152,11 @@ int run_serve(const std::string& database, const ServeOptions& o) {
     http::thread_log::write_line(access_log_line(req, res, seconds));
   };
 
-  // Deadline reminders: once now, then every 10 minutes while serving.
-  core::sweep_deadlines(*db->acquire_unlimited());
+  // Deadline reminders, escalations and OCOP expiry notices: once before listening, then
+  // every 10 minutes while serving.
+  core::run_sweeps(*db->acquire_unlimited());
   BackgroundLoop sweeper(std::chrono::minutes(10), [&] {
-    int n = core::sweep_deadlines(*db->acquire_unlimited());
+    int n = core::run_sweeps(*db->acquire_unlimited());
     if (n > 0) spdlog::info(R"({{"event":"deadline_reminders","count":{}}})", n);
   });
   // Report jobs: run as soon as they are queued.
@@ -260,6 +261,13 @@ int run_migrate_data(const std::string& from, const std::string& to) {
   std::cout << "hoptac: moved " << rows << " rows in " << moved.tables.size() << " tables and "
             << moved.attachments << " attachments from " << source->path() << " to "
             << target->path() << "; every table's count and checksum match\n";
+  return 0;
+}
+
+int run_notify_sweep(const std::string& database) {
+  auto db = store::Database::open(database, 1);
+  int n = core::run_sweeps(*db->acquire_unlimited());
+  std::cout << "hoptac: " << n << " notifications written\n";
   return 0;
 }
 

@@ -33,6 +33,8 @@ int run_token_create(const std::string& database, const std::string& username);
 // Exit 0 when the chain is intact, 1 naming the first entry that does not fit.
 int run_audit_verify(const std::string& database);
 int run_openapi();
+// Runs the notification sweeps once; prints how many notifications were written.
+int run_notify_sweep(const std::string& database);
 int run_migrate_data(const std::string& from, const std::string& to);
 int run_seed_bench(const std::string& database, int cooperatives, int petitions);
 

@@ -104,6 +104,13 @@ int main(int argc, char** argv) {
   auto* audit_verify = audit_cmd->add_subcommand(
       "verify", "Check the audit log's hash chain; names the first entry that does not fit");
 
+  auto* notify_cmd = cli.add_subcommand("notify", "Notifications");
+  notify_cmd->require_subcommand(1);
+  auto* notify_sweep = notify_cmd->add_subcommand(
+      "sweep",
+      "Write the deadline reminders, escalations and OCOP expiry notices due now (as the server "
+      "does every 10 minutes); prints how many were written");
+
   std::string move_from, move_to;
   auto* move_cmd = cli.add_subcommand(
       "migrate-data",
@@ -119,7 +126,8 @@ int main(int argc, char** argv) {
 
   // --database is accepted before or after the command name.
   for (auto* sub : {serve_cmd, migrate_cmd, seed_cmd, user_cmd, user_add, token_cmd, token_create,
-                    openapi_cmd, bench_cmd, audit_cmd, audit_verify, mail_cmd, mail_digests})
+                    openapi_cmd, bench_cmd, audit_cmd, audit_verify, mail_cmd, mail_digests,
+                    notify_cmd, notify_sweep})
     sub->fallthrough();
   CLI11_PARSE(cli, argc, argv);
   try {
@@ -131,6 +139,7 @@ int main(int argc, char** argv) {
     if (*openapi_cmd) return run_openapi();
     if (*audit_verify) return run_audit_verify(database);
     if (*mail_digests) return run_queue_digests(database, digests_now);
+    if (*notify_sweep) return run_notify_sweep(database);
     if (*move_cmd) return run_migrate_data(move_from, move_to);
     if (*bench_cmd) return run_seed_bench(database, bench_cooperatives, bench_petitions);
   } catch (const std::exception& e) {

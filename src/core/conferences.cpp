@@ -204,6 +204,17 @@ domain::Directive create_directive(store::Connection& c, const MaybeActor& actor
                         "Cơ quan của bạn được giao nhiệm vụ (hạn " + d.due_on.vietnamese() +
                             "): " + d.content,
                         "Your agency has a new task (due " + d.due_on.iso() + "): " + d.content});
+  // A conclusion of a dialogue conference concerns the cooperatives that took part in it.
+  const auto conference = d.conference_id ? repo.get(*d.conference_id) : std::nullopt;
+  if (conference)
+    for (const auto& coop : conference->cooperatives)
+      notify_cooperative(
+          c, coop.id,
+          Message{"directive", std::nullopt, id,
+                  "Kết luận hội nghị đối thoại: " + d.assignee_agency.name +
+                      " được giao thực hiện (hạn " + d.due_on.vietnamese() + "): " + d.content,
+                  "A conclusion of the dialogue conference: " + d.assignee_agency.name +
+                      " is to act (due " + d.due_on.iso() + "): " + d.content});
   auto created = load_directive(repo, id);
   tx.commit();
   return created;

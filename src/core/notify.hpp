@@ -21,9 +21,18 @@ void notify_agency(store::Connection& c, int64_t agency_id, const Message& m);
 void notify_cooperative(store::Connection& c, int64_t cooperative_id, const Message& m);
 void notify_role(store::Connection& c, const std::string& role, const Message& m);
 
-// Reminders for petitions due soon or overdue, each sent once per due date. One transaction;
-// returns how many were written.
+// Deadline reminders and escalation (docs/notifications.md), each sent once per due date, in
+// one transaction; returns how many notifications were written. To the lead agency: a
+// petition due within `reminder_working_days` (due_soon), then overdue (overdue); to the UBND
+// leaders and the Liên minh: overdue by `escalation_working_days` (escalated, and the petition
+// is marked so). To the assignee agency: a directive due within `reminder_working_days`.
 int sweep_deadlines(store::Connection& c);
+// OCOP certificates expiring within kOcopNoticeDays: the cooperative's representatives and the
+// Liên minh are told once per product and expiry date. One transaction.
+inline constexpr int kOcopNoticeDays = 90;
+int sweep_ocop_expiry(store::Connection& c);
+// Both sweeps, as the server runs them every 10 minutes and `hoptac notify sweep` once.
+int run_sweeps(store::Connection& c);
 
 std::vector<domain::Notification> list_notifications(store::Connection& c,
                                                      const std::optional<domain::Actor>& actor,

@@ -232,9 +232,13 @@ void return_or_reject(Step& s) {
           ? message(s.p, "returned",
                     "Kiến nghị cần bổ sung thông tin:", "More information needed for")
           : message(s.p, "rejected", "Kiến nghị không được tiếp nhận:", "Petition rejected:");
+  s.to_petitioners->vi += ". Lý do: " + s.reason;
+  s.to_petitioners->en += ". Reason: " + s.reason;
 }
 
 void receive(Step& s) {
+  s.to_petitioners = message(s.p, "received", "Liên minh HTX tỉnh đã tiếp nhận kiến nghị",
+                             "The Provincial Cooperative Alliance received your petition");
   if (!s.in.categories) return;
   check_categories(*s.in.categories, s.repo, s.problems);
   if (!s.problems.empty()) return;
@@ -265,9 +269,16 @@ void assign(Step& s) {
   for (const auto& x : coordinators) ids.push_back(x.id);
   s.coordinators_to_notify = ids;
   s.repo.set_coordinators(s.p.id, ids);
-  s.to_lead =
-      message(s.p, "assigned",
-              "Kiến nghị được giao cho cơ quan của bạn:", "Petition assigned to your agency:");
+  const std::string by_vi = " (hạn trả lời " + s.p.due_on->vietnamese() + ")";
+  const std::string by_en = " (due " + s.p.due_on->iso() + ")";
+  s.to_lead = message(s.p, "assigned",
+                      "Kiến nghị được giao cho cơ quan của bạn chủ trì trả lời" + by_vi + ":",
+                      "Petition assigned to your agency to answer" + by_en + ":");
+  s.to_petitioners = message(s.p, "assigned", "Kiến nghị", "Petition");
+  s.to_petitioners->vi +=
+      " — UBND tỉnh giao " + lead.name + " trả lời, hạn " + s.p.due_on->vietnamese();
+  s.to_petitioners->en +=
+      " — the UBND assigned " + lead.name + " to answer by " + s.p.due_on->iso();
 }
 
 void resubmit(Step& s) {
@@ -558,7 +569,11 @@ void apply_action(Step& s) {
   if (a == "receive") receive(s);
   if (a == "assign") assign(s);
   if (a == "answer" || a == "record_at_conference") record_answer(s);
-  if (a == "publish") s.p.published = true;
+  if (a == "publish") {
+    s.p.published = true;
+    s.to_petitioners = message(s.p, "published", "Trả lời kiến nghị đã được công khai:",
+                               "The answer to your petition is published:");
+  }
   if (a == "close") close_with_rating(s);
   if (a == "reopen") reopen(s);
   if (a == "merge") merge(s);
@@ -588,8 +603,10 @@ void tell(Step& s) {
   if (s.to_lead && s.p.lead_agency) notify_agency(s.c, s.p.lead_agency->id, *s.to_lead);
   for (auto id : s.coordinators_to_notify)
     notify_agency(s.c, id,
-                  message(s.p, "assigned", "Cơ quan của bạn phối hợp trả lời kiến nghị:",
-                          "Your agency coordinates the answer to"));
+                  message(s.p, "assigned",
+                          "Cơ quan của bạn phối hợp trả lời kiến nghị (hạn " +
+                              s.p.due_on->vietnamese() + "):",
+                          "Your agency coordinates the answer (due " + s.p.due_on->iso() + ") to"));
 }
 
 // Applies one transition to a loaded petition inside the caller's transaction: checks, the
@@ -804,6 +821,7 @@ std::vector<Petition> list_petitions(store::Connection& c, const MaybeActor& act
   f.overdue = q.overdue;
   f.due_soon = q.due_soon;
   f.late = q.late;
+  f.escalated = q.escalated;
   if (q.opinion_waiting) f.opinion_asked_of = actor->agency_id.value_or(-1);
   if (q.from) f.from = q.from->iso();
   if (q.to) f.to_exclusive = q.to->plus_days(1).iso();
@@ -958,6 +976,11 @@ store::BatchRow create_batch(store::Connection& c, const MaybeActor& actor,
     repo.update(p, now);
     repo.add_history(p.id, actor->user_id, "compile", "received", "forwarded",
                      "Báo cáo " + b.number, now);
+    notify_petitioners(
+        c, p,
+        message(p, "forwarded",
+                "Liên minh HTX tỉnh đã chuyển UBND tỉnh (báo cáo số " + b.number + ") kiến nghị",
+                "Your petition was forwarded to the UBND (report " + b.number + "):"));
   }
   notify_role(c, "leader",
               Message{"batch", std::nullopt, std::nullopt,

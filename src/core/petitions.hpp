@@ -49,6 +49,7 @@ struct PetitionQuery {
   std::optional<std::string> answered;  // any | on_time | late
   bool overdue = false, due_soon = false;
   bool late = false;             // answered after the due date
+  bool escalated = false;        // reported overdue to the leaders (domain::Petition::escalated)
   bool opinion_waiting = false;  // a department: opinions asked of its agency, not yet given
   std::optional<domain::Date> from, to;
   std::string sort = "created_at";

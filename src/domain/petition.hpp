@@ -89,6 +89,12 @@ struct Petition {
   bool due_soon = false;
   // Answered after its due date (the one granted, if more time was).
   bool answered_late() const { return answered_on && due_on && *answered_on > *due_on; }
+  // The due date it was reported to the leaders as overdue for (core::sweep_deadlines).
+  std::optional<Date> escalated_on;
+  // Reported overdue to the leaders and still waiting for its answer by that date.
+  bool escalated() const {
+    return state == "assigned" && escalated_on && due_on && *escalated_on == *due_on;
+  }
   const Extension* open_extension() const {
     for (const auto& e : extensions)
       if (e.status == "open") return &e;

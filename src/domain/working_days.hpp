@@ -18,6 +18,13 @@ class WorkingCalendar {
   // Due within the next 3 working days, today counting when it is a working day.
   bool due_soon(Date due, Date today) const;
   Date due_soon_threshold(Date today) const { return add_working_days(today.plus_days(-1), 3); }
+  // The reminder before a deadline: from `n` working days before the due date until the date
+  // itself (0: on the due date only).
+  bool within_reminder(Date due, Date today, int n) const {
+    return due >= today && due <= add_working_days(today, n);
+  }
+  // Overdue by `m` working days or more: `m` working days have passed since the due date.
+  bool overdue_by(Date due, Date today, int m) const { return add_working_days(due, m) <= today; }
 
  private:
   std::set<Date> holidays_;

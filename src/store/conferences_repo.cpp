@@ -286,11 +286,41 @@ bool NotificationsRepo::mark_read(int64_t user_id, int64_t id, const std::string
 
 std::vector<NotificationsRepo::Due> NotificationsRepo::assigned_due_by(const std::string& until) {
   auto st = c_.prepare(
-      "SELECT id, code, lead_agency_id, due_on FROM petitions WHERE state = 'assigned' "
-      "AND due_on <= ? AND lead_agency_id IS NOT NULL");
+      "SELECT id, code, title, lead_agency_id, due_on, escalated_on FROM petitions WHERE state = "
+      "'assigned' AND due_on <= ? AND lead_agency_id IS NOT NULL ORDER BY due_on, id");
   st.bind(until);
   std::vector<Due> out;
-  while (st.step()) out.push_back({st.i64(0), st.text(1), st.i64(2), st.text(3)});
+  while (st.step())
+    out.push_back({st.i64(0), st.text(1), st.text(2), st.i64(3), st.text(4), st.opt_text(5)});
+  return out;
+}
+
+void NotificationsRepo::mark_escalated(int64_t petition_id, const std::string& due_on) {
+  c_.prepare("UPDATE petitions SET escalated_on = ? WHERE id = ?")
+      .bind_all(due_on, petition_id)
+      .run();
+}
+
+std::vector<NotificationsRepo::DirectiveDue> NotificationsRepo::directives_due_between(
+    const std::string& from, const std::string& until) {
+  auto st = c_.prepare(
+      "SELECT id, assignee_agency_id, due_on, content FROM directives WHERE status <> 'done' "
+      "AND due_on BETWEEN ? AND ? ORDER BY due_on, id");
+  st.bind_all(from, until);
+  std::vector<DirectiveDue> out;
+  while (st.step()) out.push_back({st.i64(0), st.i64(1), st.text(2), st.text(3)});
+  return out;
+}
+
+std::vector<NotificationsRepo::ExpiringProduct> NotificationsRepo::ocop_expiring_between(
+    const std::string& from, const std::string& until) {
+  auto st = c_.prepare(
+      "SELECT id, cooperative_id, name, stars, expires_on FROM ocop_products WHERE expires_on "
+      "BETWEEN ? AND ? ORDER BY expires_on, id");
+  st.bind_all(from, until);
+  std::vector<ExpiringProduct> out;
+  while (st.step())
+    out.push_back({st.i64(0), st.i64(1), st.text(2), static_cast<int>(st.i64(3)), st.text(4)});
   return out;
 }
 

@@ -49,12 +49,33 @@ class NotificationsRepo {
 
   struct Due {
     int64_t petition_id;
-    std::string code;
+    std::string code, title;
     int64_t agency_id;
     std::string due_on;
+    std::optional<std::string> escalated_on;
   };
   // Assigned petitions due on or before `until`, for reminders.
   std::vector<Due> assigned_due_by(const std::string& until);
+  // The due date the petition was reported overdue for (once per due date).
+  void mark_escalated(int64_t petition_id, const std::string& due_on);
+
+  struct DirectiveDue {
+    int64_t directive_id, agency_id;
+    std::string due_on, content;
+  };
+  // Directives not done, due from `from` to `until` (ISO dates, both included).
+  std::vector<DirectiveDue> directives_due_between(const std::string& from,
+                                                   const std::string& until);
+
+  struct ExpiringProduct {
+    int64_t product_id, cooperative_id;
+    std::string name;
+    int stars;
+    std::string expires_on;
+  };
+  // OCOP certificates that expire from `from` to `until` (ISO dates, both included).
+  std::vector<ExpiringProduct> ocop_expiring_between(const std::string& from,
+                                                     const std::string& until);
 
  private:
   Connection& c_;

@@ -19,7 +19,7 @@ constexpr const char* kColumns =
     "p.content, p.state, p.lead_agency_id, coalesce(a.code, ''), coalesce(a.name, ''), "
     "p.assigned_on, p.due_on, p.answered_on, p.batch_id, coalesce(b.number, ''), p.merged_into, "
     "coalesce(m.code, ''), p.published, p.rating, p.rating_comment, p.created_by, p.created_at, "
-    "coalesce(p.submitted_at, ''), p.updated_at, p.version FROM ";
+    "coalesce(p.submitted_at, ''), p.updated_at, p.version, p.escalated_on FROM ";
 constexpr const char* kJoins =
     " JOIN cooperatives c ON c.id = p.cooperative_id "
     "LEFT JOIN agencies a ON a.id = p.lead_agency_id "
@@ -60,6 +60,7 @@ domain::Petition read_petition(const Statement& st) {
   p.submitted_at = st.text(24);
   p.updated_at = st.text(25);
   p.version = st.i64(26);
+  p.escalated_on = opt_date(st, 27);
   return p;
 }
 
@@ -110,6 +111,7 @@ Conditions where_of(const PetitionFilter& f, Engine engine) {
     w.add("p.state = 'assigned' AND p.due_on BETWEEN ? AND ?", {f.today, f.soon_until});
   }
   if (f.late) w.add("p.answered_on IS NOT NULL AND p.answered_on > p.due_on");
+  if (f.escalated) w.add("p.state = 'assigned' AND p.escalated_on = p.due_on");
   if (f.opinion_asked_of)
     w.add(
         "p.id IN (SELECT petition_id FROM petition_opinions WHERE agency_id = ? AND answer IS "

@@ -24,6 +24,7 @@ struct PetitionFilter {
   std::optional<std::string> answered;
   bool overdue = false, due_soon = false;
   bool late = false;                        // answered after the due date
+  bool escalated = false;                   // reported overdue to the leaders, not yet answered
   std::optional<int64_t> opinion_asked_of;  // an opinion waits for this agency
   std::string today, soon_until;            // YYYY-MM-DD, for overdue and due_soon
   std::optional<std::string> from, to_exclusive;

@@ -55,3 +55,23 @@ TEST(WorkedWeekendDays, DueSoonCountsTheWorkedSaturday) {
   EXPECT_EQ(plain.due_soon_threshold(kSaturday).iso(), "2026-12-02");
   EXPECT_TRUE(worked.due_soon(kSaturday, kSaturday));
 }
+
+// Reminders N working days before a due date, and escalation M working days after it.
+TEST(DeadlineReminders, FromNWorkingDaysBeforeTheDueDateUntilTheDateItself) {
+  WorkingCalendar plain({});
+  const Date wednesday{2026, 12, 2};
+  EXPECT_FALSE(plain.within_reminder(wednesday, kFriday, 2));  // Mon, Tue: not yet
+  EXPECT_TRUE(plain.within_reminder(wednesday, kFriday, 3));   // Mon, Tue, Wed
+  EXPECT_TRUE(plain.within_reminder(wednesday, kSaturday, 3));
+  EXPECT_TRUE(plain.within_reminder(wednesday, wednesday, 0));
+  EXPECT_FALSE(plain.within_reminder(wednesday, wednesday.plus_days(1), 3));  // overdue
+}
+
+TEST(DeadlineReminders, EscalatedAfterMWorkingDaysOverdue) {
+  WorkingCalendar plain({});
+  const Date monday{2026, 11, 30};
+  EXPECT_FALSE(plain.overdue_by(kFriday, monday.plus_days(3), 5));  // Mon..Thu: 4
+  EXPECT_TRUE(plain.overdue_by(kFriday, monday.plus_days(4), 5));   // Friday: the 5th
+  WorkingCalendar worked({}, {kSaturday});
+  EXPECT_TRUE(worked.overdue_by(kFriday, monday.plus_days(3), 5));  // the Saturday counts
+}

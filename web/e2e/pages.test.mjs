@@ -80,6 +80,8 @@ const PAGES = () => [
   { user: 'admin', name: 'admin-calendar', path: '/admin/calendar?year=2025' },
   { user: 'admin', name: 'admin-letterheads', path: '/admin/letterheads' },
   { user: 'admin', name: 'admin-security', path: '/admin/security' },
+  { user: 'admin', name: 'admin-reminders', path: '/admin/reminders' },
+  { user: 'ubnd', name: 'leader-petitions-escalated', path: '/petitions?escalated=1' },
   { user: 'admin', name: 'admin-tokens', path: '/admin/tokens' },
   { user: 'admin', name: 'admin-audit', path: '/audit' },
   { user: 'admin', name: 'admin-account', path: '/account' },

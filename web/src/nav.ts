@@ -64,6 +64,7 @@ export const roleNav: Record<Role, NavItem[]> = {
     { href: '/admin/calendar', label: 'nav.calendar' },
     { href: '/admin/letterheads', label: 'nav.letterheads' },
     { href: '/admin/security', label: 'nav.security' },
+    { href: '/admin/reminders', label: 'nav.reminders' },
     { href: '/admin/tokens', label: 'nav.tokens' },
     { href: '/audit', label: 'nav.audit' },
   ],

@@ -90,6 +90,7 @@ export const routes: RouteDef[] = [
   { path: '/admin/calendar', roles: ADMIN, load: () => import('./pages/staff/AdminCalendar') },
   { path: '/admin/letterheads', roles: ADMIN, load: () => import('./pages/staff/AdminLetterheads') },
   { path: '/admin/security', roles: ADMIN, load: () => import('./pages/staff/AdminSecurity') },
+  { path: '/admin/reminders', roles: ADMIN, load: () => import('./pages/staff/AdminReminders') },
   { path: '/admin/tokens', roles: ADMIN, load: () => import('./pages/staff/AdminTokens') },
   { path: '/audit', roles: AUDIT, load: () => import('./pages/staff/Audit') },
 ];

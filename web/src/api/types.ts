@@ -106,6 +106,7 @@ export type ApiToken = S['ApiToken'];
 export type ApiTokenCreated = S['NewApiToken'];
 export type AdminApiToken = S['ApiToken'] & { user: NonNullable<S['ApiToken']['user']> };
 export type SecuritySettings = S['SecuritySettings'];
+export type ReminderSettings = S['ReminderSettings'];
 /** The roles that may be required to use two-step sign-in. */
 export type StaffRole = SecuritySettings['totp_required_roles'][number];
 

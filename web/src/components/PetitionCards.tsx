@@ -35,6 +35,7 @@ export function PetitionCards({ items, selected, onSelect, extra }: Props) {
               {p.overdue && <Badge kind="overdue" text={t('petition.overdue')} />}
               {p.due_soon && !p.overdue && <Badge kind="due-soon" text={t('petition.due_soon')} />}
               {p.answered_late && <Badge kind="late" text={t('petition.late')} />}
+              {p.escalated && <Badge kind="escalated" text={t('petition.escalated')} />}
             </div>
             <h3>
               <Link href={`/petitions/${p.id}`}>{p.title}</Link>

@@ -80,6 +80,7 @@ export default function PetitionPage({ params }: PageProps) {
               {p.overdue && <Badge kind="overdue" text={t('petition.overdue')} />}
               {p.due_soon && !p.overdue && <Badge kind="due-soon" text={t('petition.due_soon')} />}
               {p.answered_late && <Badge kind="late" text={t('petition.late')} />}
+              {p.escalated && <Badge kind="escalated" text={t('petition.escalated')} />}
               {p.published && <Badge kind="published" text={t('petition.published')} />}
             </p>
             {p.state === 'needs_info' && <NeedsInfoBanner petition={p} canEdit={canEdit} />}

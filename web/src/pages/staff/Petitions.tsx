@@ -23,7 +23,7 @@ export default function Petitions() {
   usePageTitle(title);
   const [q, setQ] = useQuery();
   const cats = useList(categories);
-  const f = { q: q.get('q') ?? '', status: q.get('status') ?? '', category: q.get('category') ?? '', overdue: q.get('overdue') ?? '', due_soon: q.get('due_soon') ?? '', late: q.get('late') ?? '' };
+  const f = { q: q.get('q') ?? '', status: q.get('status') ?? '', category: q.get('category') ?? '', overdue: q.get('overdue') ?? '', due_soon: q.get('due_soon') ?? '', late: q.get('late') ?? '', escalated: q.get('escalated') ?? '' };
   // From the dashboard's agency table: the list behind one of its numbers.
   const behind = { lead_agency: q.get('lead_agency') ?? '', year: q.get('year') ?? '', answered: q.get('answered') ?? '', sort: q.get('sort') ?? '' };
   const page = Number(q.get('page') ?? 1);
@@ -55,13 +55,14 @@ export default function Petitions() {
           <Select
             id="pet-due"
             label={t('petition.due_on')}
-            value={f.overdue ? 'overdue' : f.due_soon ? 'due_soon' : f.late ? 'late' : ''}
-            onValue={(v) => setQ({ overdue: v === 'overdue' ? '1' : null, due_soon: v === 'due_soon' ? '1' : null, late: v === 'late' ? '1' : null })}
+            value={f.overdue ? 'overdue' : f.due_soon ? 'due_soon' : f.late ? 'late' : f.escalated ? 'escalated' : ''}
+            onValue={(v) => setQ({ overdue: v === 'overdue' ? '1' : null, due_soon: v === 'due_soon' ? '1' : null, late: v === 'late' ? '1' : null, escalated: v === 'escalated' ? '1' : null })}
             placeholder={t('common.all')}
             options={[
               { value: 'overdue', label: t('petition.overdue') },
               { value: 'due_soon', label: t('petition.due_soon') },
               { value: 'late', label: t('petition.late') },
+              { value: 'escalated', label: t('petition.escalated') },
             ]}
           />
         )}
