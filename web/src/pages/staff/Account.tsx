@@ -70,7 +70,7 @@ function Profile({ user }: { user: AccountT }) {
     setErrors({});
     setError('');
     try {
-      const r = await api<{ user: AccountT }>('/me', { method: 'PATCH', json: { display_name: v.display_name.trim(), email: v.email.trim(), phone: v.phone.trim() } });
+      const r = await api<{ user: AccountT }>('/me', { method: 'PATCH', json: { display_name: v.display_name.trim(), email: v.email.trim() || null, phone: v.phone.trim() || null } });
       setSessionUser(r.user);
       notify(t('account.profile.saved'));
     } catch (x) {
