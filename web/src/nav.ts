@@ -65,6 +65,7 @@ export const roleNav: Record<Role, NavItem[]> = {
     { href: '/admin/letterheads', label: 'nav.letterheads' },
     { href: '/admin/security', label: 'nav.security' },
     { href: '/admin/tokens', label: 'nav.tokens' },
+    { href: '/admin/outbox', label: 'nav.outbox' },
     { href: '/audit', label: 'nav.audit' },
   ],
 };
