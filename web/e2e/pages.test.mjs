@@ -83,10 +83,14 @@ const PAGES = () => [
   { user: 'admin', name: 'admin-reminders', path: '/admin/reminders' },
   { user: 'ubnd', name: 'leader-petitions-escalated', path: '/petitions?escalated=1' },
   { user: 'admin', name: 'admin-tokens', path: '/admin/tokens' },
+  { user: 'admin', name: 'admin-outbox', path: '/admin/outbox' },
+  { user: 'admin', name: 'admin-outbox-pending', path: '/admin/outbox?state=pending' },
   { user: 'admin', name: 'admin-audit', path: '/audit' },
   { user: 'admin', name: 'admin-account', path: '/account' },
   { user: 'lienminh', name: 'alliance-audit', path: '/audit' },
   { user: 'htx-taihoan', name: 'coop-account', path: '/account' },
+  { user: 'htx-taihoan', name: 'coop-account-notifications', path: '/account#notifications' },
+  { user: 'lienminh', name: 'alliance-account-notifications', path: '/account#notifications' },
   { user: null, name: 'public-activate-used', path: '/activate/khong-co-lien-ket-nay' },
 ];
 

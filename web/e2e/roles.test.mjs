@@ -20,7 +20,7 @@ const MENUS = {
   lienminh: ['Tiếp nhận kiến nghị', 'Báo cáo tổng hợp', 'Kiến nghị', 'Sổ đăng ký', 'Hội nghị đối thoại', 'Nhiệm vụ', 'Tổng quan', 'Kế hoạch', 'Đề án', 'Thi đua, khen thưởng', 'Báo cáo', 'Nhật ký'],
   ubnd: ['Tổng quan', 'Phân công', 'Kiến nghị', 'Hội nghị đối thoại', 'Nhiệm vụ', 'Kế hoạch', 'Đề án', 'Thi đua, khen thưởng', 'Báo cáo', 'Nhật ký'],
   'so-congthuong': ['Việc của đơn vị', 'Kiến nghị', 'Nhiệm vụ', 'Hội nghị đối thoại', 'Báo cáo'],
-  admin: ['Sổ đăng ký', 'Kiến nghị', 'Tổng quan', 'Hội nghị đối thoại', 'Nhiệm vụ', 'Báo cáo', 'Người dùng', 'Cơ quan, đơn vị', 'Nhóm kiến nghị', 'Lịch làm việc', 'Tiêu đề văn bản', 'Bảo mật', 'Nhắc hạn', 'Mã truy cập API', 'Nhật ký'],
+  admin: ['Sổ đăng ký', 'Kiến nghị', 'Tổng quan', 'Hội nghị đối thoại', 'Nhiệm vụ', 'Báo cáo', 'Người dùng', 'Cơ quan, đơn vị', 'Nhóm kiến nghị', 'Lịch làm việc', 'Tiêu đề văn bản', 'Bảo mật', 'Nhắc hạn', 'Mã truy cập API', 'Hộp thư đi', 'Nhật ký'],
 };
 const WHO = {
   'htx-taihoan': ['Hợp tác xã', 'Hợp tác xã Tài Hoan'],

@@ -2,6 +2,7 @@
 // temporary directory, an ephemeral loopback port, and web/dist as the web root. With
 // { empty: { username, password, name } } the database has no demo: only the migrations'
 // reference data and that one administrator (`hoptac migrate`, then `hoptac user add`).
+// `args`: more flags for `hoptac serve` (the SMTP server of tests/api/smtp.mjs's mailArgs).
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ export const BIN = process.env.HOPTAC_BIN ?? fileURLToPath(new URL('../../build-
 export const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 export const PASSWORD = 'hoptac-demo';
 
-export async function startServer({ empty } = {}) {
+export async function startServer({ empty, args = [] } = {}) {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: run npm run build first`);
   const dir = mkdtempSync(join(tmpdir(), 'hoptac-e2e-'));
   const database = `sqlite:${join(dir, 'hoptac.db')}`;
@@ -25,7 +26,7 @@ export async function startServer({ empty } = {}) {
   } else {
     execFileSync(BIN, ['seed-demo', '--database', database], { stdio: 'ignore' });
   }
-  const child = spawn(BIN, ['serve', '--database', database, '--listen', '127.0.0.1:0', '--threads', '4', '--web', DIST], {
+  const child = spawn(BIN, ['serve', '--database', database, '--listen', '127.0.0.1:0', '--threads', '4', '--web', DIST, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise((resolve, reject) => {

@@ -66,6 +66,7 @@ export const roleNav: Record<Role, NavItem[]> = {
     { href: '/admin/security', label: 'nav.security' },
     { href: '/admin/reminders', label: 'nav.reminders' },
     { href: '/admin/tokens', label: 'nav.tokens' },
+    { href: '/admin/outbox', label: 'nav.outbox' },
     { href: '/audit', label: 'nav.audit' },
   ],
 };

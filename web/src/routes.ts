@@ -92,5 +92,7 @@ export const routes: RouteDef[] = [
   { path: '/admin/security', roles: ADMIN, load: () => import('./pages/staff/AdminSecurity') },
   { path: '/admin/reminders', roles: ADMIN, load: () => import('./pages/staff/AdminReminders') },
   { path: '/admin/tokens', roles: ADMIN, load: () => import('./pages/staff/AdminTokens') },
+  { path: '/admin/outbox', roles: ADMIN, load: () => import('./pages/staff/AdminOutbox') },
+  { path: '/admin/outbox/:id', roles: ADMIN, load: () => import('./pages/staff/AdminOutboxEntry') },
   { path: '/audit', roles: AUDIT, load: () => import('./pages/staff/Audit') },
 ];

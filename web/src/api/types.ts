@@ -114,6 +114,19 @@ export const AUDIT_KINDS = ['sign_in', 'sign_in_failed', 'sign_out', 'create', '
 export const AUDIT_OBJECTS = ['petitions', 'cooperatives', 'users', 'agencies', 'categories', 'holidays', 'letterheads', 'conferences', 'directives', 'session', 'me', 'api-tokens', 'security-settings'] as const;
 export type AuditEntry = S['AuditEntry'];
 
+/** E-mail: one's own choice per kind of notification, and the administrator's outbox. */
+export type NotificationSettings = S['NotificationSettings'];
+export type NotificationKindChoice = S['NotificationKindChoice'];
+export type NotificationSettingsInput = S['NotificationSettingsInput'];
+export type Delivery = NotificationKindChoice['delivery'];
+export type MailLanguage = NotificationSettings['language'];
+export type OutboxEntry = S['OutboxEntry'];
+export type OutboxState = OutboxEntry['state'];
+export type OutboxPage = S['OutboxPage'];
+export const DELIVERIES = ['immediate', 'daily', 'off'] as const;
+export const MAIL_LANGUAGES = ['vi', 'en'] as const;
+export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
+
 /** Reference data as the administrator keeps it. */
 export type AgencyAdmin = Agency;
 export type MergeResult = S['AgencyMergeResult'];

@@ -124,6 +124,31 @@ export function CheckGroup({ id, legend, options, values, onValues, error, hint,
   );
 }
 
+type RadioGroupProps = { id: string; legend: string; options: Option[]; value: string; onValue: (v: string) => void; error?: string; hint?: string; inline?: boolean; class?: string };
+
+/** One choice among a few, as radio buttons in a fieldset named by its legend. */
+export function RadioGroup({ id, legend, options, value, onValue, error, hint, inline, class: cls }: RadioGroupProps) {
+  return (
+    <fieldset class={`field checks${error ? ' field-invalid' : ''}${inline ? ' checks-inline' : ''}${cls ? ` ${cls}` : ''}`} id={id} aria-describedby={describedBy(id, error, hint)}>
+      <legend>{legend}</legend>
+      {hint && <p class="hint" id={`${id}-hint`}>{hint}</p>}
+      <div class="check-list">
+        {options.map((o) => (
+          <label key={o.value} class="check">
+            <input type="radio" name={id} value={o.value} checked={value === o.value} onChange={() => onValue(o.value)} />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 /** The message above a form when the server refused it. */
 export function FormError({ message }: { message?: string }) {
   if (!message) return null;

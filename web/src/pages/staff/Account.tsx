@@ -1,4 +1,5 @@
-// Every signed-in user's own account: profile, password, sessions, two-step sign-in, API tokens.
+// Every signed-in user's own account: profile, e-mail notifications, password, sessions,
+// two-step sign-in, API tokens.
 // When the role requires two-step sign-in and the user has none, only that part is shown (the
 // server refuses everything else until it is on).
 import { useEffect, useState } from 'preact/hooks';
@@ -10,13 +11,14 @@ import { ConfirmButton } from '../../components/Confirm';
 import { TokenTable } from '../../components/TokenTable';
 import { CopyField } from '../../components/CopyField';
 import { FormError, Input } from '../../components/Field';
+import { MailSettings } from '../../components/MailSettings';
 import { notify } from '../../components/Notices';
 import { useFetch } from '../../components/useFetch';
 import { usePageTitle } from '../../components/usePageTitle';
 import { daysFromToday, formatDateTime, todayIso } from '../../format';
 import { label, t } from '../../i18n';
 import { navigate } from '../../router';
-import { forgetSession, setSessionUser } from '../../session';
+import { forgetSession, setSessionUser, useSession } from '../../session';
 
 /** The field errors of a refusal, and the sentence above the form. */
 function refusal(x: unknown): { errors: Record<string, string>; error: string } {
@@ -24,10 +26,17 @@ function refusal(x: unknown): { errors: Record<string, string>; error: string } 
   return { errors: x.fieldErrors(), error: x.errors.length ? t('common.fixErrors') : x.summary };
 }
 
+/** The address as the profile form last saved it: each save updates the session's user. */
+function savedEmail(current: unknown, loaded: AccountT): string | null {
+  const u = current as Partial<AccountT> | null;
+  return (u && u.id === loaded.id && 'email' in u ? u.email : loaded.email) || null;
+}
+
 export default function Account() {
   usePageTitle(t('account.title'));
   const me = useFetch((signal) => api<Me>('/me', { signal }), []);
   const [codes, setCodes] = useState<string[] | null>(null);
+  const session = useSession();
   useEffect(() => {
     if (me.data) setSessionUser(me.data.user);
   }, [me.data]);
@@ -47,6 +56,7 @@ export default function Account() {
               </p>
             )}
             {!mustEnrol && <Profile user={m.user} />}
+            {!mustEnrol && <MailSettings email={savedEmail(session.user, m.user)} />}
             {!mustEnrol && <Password />}
             {!mustEnrol && <Sessions />}
             <Totp me={m} codes={codes} setCodes={setCodes} reload={me.reload} />
@@ -70,7 +80,7 @@ function Profile({ user }: { user: AccountT }) {
     setErrors({});
     setError('');
     try {
-      const r = await api<{ user: AccountT }>('/me', { method: 'PATCH', json: { display_name: v.display_name.trim(), email: v.email.trim(), phone: v.phone.trim() } });
+      const r = await api<{ user: AccountT }>('/me', { method: 'PATCH', json: { display_name: v.display_name.trim(), email: v.email.trim() || null, phone: v.phone.trim() || null } });
       setSessionUser(r.user);
       notify(t('account.profile.saved'));
     } catch (x) {

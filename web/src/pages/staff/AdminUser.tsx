@@ -123,8 +123,8 @@ function EditForm({ u, onSaved }: { u: Account; onSaved: (u: Account) => void })
     setError('');
     const patch: AccountPatch = {};
     if (v.display_name.trim() !== u.display_name) patch.display_name = v.display_name.trim();
-    if (v.email.trim() !== (u.email ?? '')) patch.email = v.email.trim();
-    if (v.phone.trim() !== (u.phone ?? '')) patch.phone = v.phone.trim();
+    if (v.email.trim() !== (u.email ?? '')) patch.email = v.email.trim() || null;
+    if (v.phone.trim() !== (u.phone ?? '')) patch.phone = v.phone.trim() || null;
     if (role !== u.role) patch.role = role;
     if (['department', 'alliance', 'leader'].includes(role) && v.agency && Number(v.agency) !== u.agency_id) patch.agency_id = Number(v.agency);
     if (role === 'coop' && v.cooperative && Number(v.cooperative) !== u.cooperative_id) patch.cooperative_id = Number(v.cooperative);
