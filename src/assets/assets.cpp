@@ -26,6 +26,8 @@ HOPTAC_ASSET(hoptac_migration_0011)
 HOPTAC_ASSET(hoptac_pg_migration_0011)
 HOPTAC_ASSET(hoptac_migration_0012)
 HOPTAC_ASSET(hoptac_pg_migration_0012)
+HOPTAC_ASSET(hoptac_migration_0014)
+HOPTAC_ASSET(hoptac_pg_migration_0014)
 HOPTAC_ASSET(hoptac_units_2025_03)
 HOPTAC_ASSET(hoptac_units_2025_07)
 HOPTAC_ASSET(hoptac_openapi)
@@ -46,6 +48,7 @@ const std::vector<Migration>& sqlite_migrations() {
       {10, "department_workflow", hoptac_migration_0010_view()},
       {11, "search_by_units", hoptac_migration_0011_view()},
       {12, "agency_tally", hoptac_migration_0012_view()},
+      {14, "reform_and_undo", hoptac_migration_0014_view()},
   };
   return all;
 }
@@ -59,6 +62,7 @@ const std::vector<Migration>& postgresql_migrations() {
       {10, "department_workflow", hoptac_pg_migration_0010_view()},
       {11, "search_by_units", hoptac_pg_migration_0011_view()},
       {12, "agency_tally", hoptac_pg_migration_0012_view()},
+      {14, "reform_and_undo", hoptac_pg_migration_0014_view()},
   };
   return all;
 }

@@ -116,7 +116,7 @@ export type AuditEntry = S['AuditEntry'];
 /** Reference data as the administrator keeps it. */
 export type AgencyAdmin = Agency;
 export type MergeResult = S['AgencyMergeResult'];
-export const AGENCY_KINDS = ['department', 'alliance', 'ubnd', 'office', 'district', 'bank', 'other'] as const;
+export const AGENCY_KINDS = ['department', 'alliance', 'ubnd', 'office', 'commune', 'district', 'bank', 'other'] as const;
 export type CategoryAdmin = Category;
 export type HolidayKind = S['Holiday']['kind'];
 export type CalendarDay = S['Holiday'];
