@@ -234,3 +234,43 @@ test('undoing an assignment: other roles 403, anonymous 401, an unknown petition
   expectProblem(assert, await users.ubnd.request(`${P}/999999/undo`, { method: 'POST' }), 404);
   assert.equal((await users.ubnd.request(`${P}/${id}/undo`, { method: 'POST' })).status, 200, 'still the assigner\'s to undo');
 });
+
+// ---------------------------------------------------------------------------------------------
+// Reports of a year that spans 1 July 2025 say how they counted
+
+const NOTE_PLACES = /Số liệu năm 2025 là số liệu cả năm, tính theo xã, phường mới \(từ 01\/07\/2025, không còn cấp huyện\)/;
+const NOTE_AGENCIES = /Từ 01\/07\/2025 không còn cấp huyện\. Kiến nghị giao cho Ủy ban nhân dân cấp huyện trước ngày đó vẫn được tính/;
+
+test('the 2025 economy report counts by the new communes and says so; 2024 keeps the districts without the note', async () => {
+  const figures = { members_official: 12, members_associate: 3, workers: 20, revenue_vnd: 3500000000, profit_vnd: 210000000, avg_income_vnd: 62000000, classification: 'kha' };
+  for (const id of [TAI_HOAN, KIEN_TRUC_XANH])
+    assert.equal((await users.lienminh.request(`/api/v1/cooperatives/${id}/years/2025`, { method: 'PUT', json: figures })).status < 300, true);
+  const csv = async (query) => {
+    const res = await users.lienminh.request(`/api/v1/reports/${query}&format=csv`);
+    assert.equal(res.status, 200, res.text.slice(0, 300));
+    return res.text;
+  };
+  const y2025 = await csv('economy?year=2025');
+  assert.match(y2025, NOTE_PLACES);
+  assert.match(y2025, /Xã Nam Cường/, 'Kiến trúc xanh (old Xuân Lạc) counted in new Nam Cường');
+  assert.doesNotMatch(y2025, /Huyện Chợ Đồn/);
+  const y2024 = await csv('economy?year=2024');
+  assert.doesNotMatch(y2024, /Ghi chú/);
+  assert.match(y2024, /Huyện Chợ Đồn/);
+  // The same note in the spreadsheet and the PDF (one document, three writers).
+  const xlsx = await users.lienminh.request('/api/v1/reports/economy?year=2025&format=xlsx');
+  assert.equal(xlsx.status, 200);
+  const pdf = await users.lienminh.request('/api/v1/reports/economy?year=2025&format=pdf');
+  assert.equal(pdf.status, 200);
+});
+
+test('the 2025 petitions report says how it counted the agencies across the reform', async () => {
+  const y2025 = await users.lienminh.request('/api/v1/reports/petitions?year=2025&format=csv');
+  assert.equal(y2025.status, 200, y2025.text.slice(0, 300));
+  assert.match(y2025.text, NOTE_AGENCIES);
+  const thisYear = new Date(Date.now() + 7 * 3600000).getUTCFullYear();
+  if (thisYear !== 2025) {
+    const now = await users.lienminh.request(`/api/v1/reports/petitions?year=${thisYear}&format=csv`);
+    assert.doesNotMatch(now.text, /Ghi chú/);
+  }
+});
