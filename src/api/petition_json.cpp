@@ -123,6 +123,7 @@ json::object petition_json(const domain::Petition& p) {
       {"rating_comment", p.rating_comment},
       {"attachments", std::move(attachments)},
       {"allowed_actions", strings(p.allowed_actions)},
+      {"undo_until", p.undo_until ? json::value(*p.undo_until) : json::value(nullptr)},
       {"version", p.version},
       {"created_at", p.created_at},
       {"submitted_at", optional_string(p.submitted_at)},
@@ -163,13 +164,15 @@ json::object batch_json(const store::BatchRow& b) {
         json::object{{"id", p.id}, {"code", p.code}, {"title", p.title}, {"state", p.state}});
     ids.push_back(p.id);
   }
-  return json::object{{"id", b.id},
-                      {"number", b.number},
-                      {"year", b.year},
-                      {"title", b.title},
-                      {"petition_ids", std::move(ids)},
-                      {"petitions", std::move(petitions)},
-                      {"created_at", b.created_at}};
+  return json::object{
+      {"id", b.id},
+      {"number", b.number},
+      {"year", b.year},
+      {"title", b.title},
+      {"petition_ids", std::move(ids)},
+      {"petitions", std::move(petitions)},
+      {"created_at", b.created_at},
+      {"undo_until", b.undo_until ? json::value(*b.undo_until) : json::value(nullptr)}};
 }
 
 json::object conference_json(const domain::Conference& k) {

@@ -1,10 +1,13 @@
 // /api/v1/petitions...: petitions, their transitions, history and attachments; bulk
 // transitions; batches to the UBND; categories and holidays; the public view.
+#include <algorithm>
+
 #include "api/context.hpp"
 #include "api/json_io.hpp"
 #include "api/petition_json.hpp"
 #include "api/reference_json.hpp"
 #include "core/petitions.hpp"
+#include "core/undo.hpp"
 
 namespace hoptac::api {
 
@@ -86,6 +89,19 @@ core::TransitionInput transition_input(const json::object& body, bool bulk) {
   return t;
 }
 
+// An administrative unit's code: exactly `n` digits ("066", "02026"), else 400 naming it.
+std::optional<std::string> digits(QueryInput& in, std::string_view key, std::size_t n) {
+  auto v = in.string(key, n);
+  if (v && (v->size() != n || !std::all_of(v->begin(), v->end(), [](unsigned char ch) {
+              return ch >= '0' && ch <= '9';
+            }))) {
+    in.problems().add(std::string(key), "Mã gồm đúng " + std::to_string(n) + " chữ số",
+                      "The code is exactly " + std::to_string(n) + " digits");
+    return std::nullopt;
+  }
+  return v;
+}
+
 core::PetitionQuery petition_query(QueryInput& in, bool public_view) {
   core::PetitionQuery q;
   q.q = in.string("q", 200);
@@ -95,6 +111,8 @@ core::PetitionQuery petition_query(QueryInput& in, bool public_view) {
                                     "assigned", "answered", "closed", "merged", "needs_info"});
     q.agency = in.integer("agency", 1, INT64_MAX / 2);
     q.cooperative = in.integer("cooperative", 1, INT64_MAX / 2);
+    q.district = digits(in, "district", 3);
+    q.commune = digits(in, "commune", 5);
     q.conference = in.integer("conference", 1, INT64_MAX / 2);
     q.batch = in.integer("batch", 1, INT64_MAX / 2);
     q.lead_agency = in.integer("lead_agency", 1, INT64_MAX / 2);
@@ -152,10 +170,11 @@ void register_petition_routes(http::Router& r, ApiContext& ctx) {
 
   r.add("GET", "/api/v1/petitions", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
-      QueryInput in(req, {"q",          "status",   "category",    "agency",    "cooperative",
-                          "conference", "batch",    "lead_agency", "year",      "answered",
-                          "overdue",    "due_soon", "late",        "escalated", "opinion_waiting",
-                          "from",       "to",       "page",        "per_page",  "sort"});
+      QueryInput in(req, {"q",         "status",   "category",  "agency",      "cooperative",
+                          "district",  "commune",  "conference", "batch",      "lead_agency",
+                          "year",      "answered", "overdue",   "due_soon",    "late",
+                          "escalated", "opinion_waiting", "from", "to",       "page",
+                          "per_page",  "sort"});
       auto q = petition_query(in, false);
       in.finish();
       int64_t total = 0;
@@ -315,6 +334,27 @@ void register_petition_routes(http::Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/batches/{id}", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
       return json_response(200, batch_json(core::get_batch(c, caller.actor, id_param(req, "id"))));
+    });
+  });
+
+  // A short undo (core/undo.hpp): no body; the server decides whether it is still possible.
+  r.add("POST", "/api/v1/batches/{id}/undo", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      if (!caller.actor) throw domain::Failure::unauthenticated();
+      auto undone = core::undo_batch(c, caller.actor, id_param(req, "id"));
+      json::array petitions;
+      for (const auto& p : undone.petitions)
+        petitions.push_back(
+            json::object{{"id", p.id}, {"code", p.code}, {"title", p.title}, {"state", p.state}});
+      return json_response(
+          200, json::object{{"number", undone.number}, {"petitions", std::move(petitions)}});
+    });
+  });
+
+  r.add("POST", "/api/v1/petitions/{id}/undo", [&ctx](http::Request& req) {
+    return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
+      if (!caller.actor) throw domain::Failure::unauthenticated();
+      return petition_response(200, core::undo_assignment(c, caller.actor, id_param(req, "id")));
     });
   });
 }

@@ -20,13 +20,15 @@ http::Response no_content() {
 
 core::AgencyInput agency_input(const json::object& body, bool creating) {
   core::AgencyInput a;
-  JsonInput in(
-      body, creating ? std::initializer_list<std::string_view>{"code", "name", "short_name", "kind"}
-                     : std::initializer_list<std::string_view>{"name", "short_name"});
+  JsonInput in(body, creating
+                         ? std::initializer_list<std::string_view>{"code", "name", "short_name",
+                                                                   "kind", "commune_code"}
+                         : std::initializer_list<std::string_view>{"name", "short_name"});
   if (creating) a.code = in.string("code", core::kMaxCodeChars, true);
   a.name = in.string("name", core::kMaxNameChars, creating);
   a.short_name = in.string("short_name", core::kMaxShortNameChars, creating);
   if (creating) a.kind = in.string("kind", 20, true);
+  if (creating) a.commune_code = in.string("commune_code", 5, false);
   in.finish();
   return a;
 }

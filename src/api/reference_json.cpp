@@ -5,14 +5,18 @@
 namespace hoptac::api {
 
 json::object agency_json(const store::AgencyRow& a) {
-  return json::object{{"id", a.id},
-                      {"code", a.code},
-                      {"name", a.name},
-                      {"short_name", a.short_name},
-                      {"kind", a.kind},
-                      {"active", a.active},
-                      {"merged_into", a.merged_into ? json::value(*a.merged_into) : nullptr},
-                      {"retired_on", optional_string(a.retired_on)}};
+  return json::object{
+      {"id", a.id},
+      {"code", a.code},
+      {"name", a.name},
+      {"short_name", a.short_name},
+      {"kind", a.kind},
+      {"active", a.active},
+      {"merged_into", a.merged_into ? json::value(*a.merged_into) : nullptr},
+      {"retired_on", optional_string(a.retired_on)},
+      {"commune", a.commune_id == 0 ? json::value(nullptr)
+                                    : json::value(json::object{{"code", a.commune_code},
+                                                               {"name", a.commune_name}})}};
 }
 
 json::object category_json(const store::CategoryRow& k) {

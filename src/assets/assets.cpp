@@ -28,6 +28,8 @@ HOPTAC_ASSET(hoptac_migration_0012)
 HOPTAC_ASSET(hoptac_pg_migration_0012)
 HOPTAC_ASSET(hoptac_migration_0013)
 HOPTAC_ASSET(hoptac_pg_migration_0013)
+HOPTAC_ASSET(hoptac_migration_0014)
+HOPTAC_ASSET(hoptac_pg_migration_0014)
 HOPTAC_ASSET(hoptac_units_2025_03)
 HOPTAC_ASSET(hoptac_units_2025_07)
 HOPTAC_ASSET(hoptac_openapi)
@@ -49,6 +51,7 @@ const std::vector<Migration>& sqlite_migrations() {
       {11, "search_by_units", hoptac_migration_0011_view()},
       {12, "agency_tally", hoptac_migration_0012_view()},
       {13, "mail_delivery", hoptac_migration_0013_view()},
+      {14, "reform_and_undo", hoptac_migration_0014_view()},
   };
   return all;
 }
@@ -63,6 +66,7 @@ const std::vector<Migration>& postgresql_migrations() {
       {11, "search_by_units", hoptac_pg_migration_0011_view()},
       {12, "agency_tally", hoptac_pg_migration_0012_view()},
       {13, "mail_delivery", hoptac_pg_migration_0013_view()},
+      {14, "reform_and_undo", hoptac_pg_migration_0014_view()},
   };
   return all;
 }

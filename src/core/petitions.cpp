@@ -12,6 +12,7 @@
 #include "core/notify.hpp"
 #include "core/permissions.hpp"
 #include "core/secrets.hpp"
+#include "core/undo.hpp"
 #include "domain/failure.hpp"
 #include "domain/petition_workflow.hpp"
 #include "store/conferences_repo.hpp"
@@ -160,6 +161,21 @@ std::string required_text(const std::optional<std::string>& v, const char* field
   return *v;
 }
 
+// An agency that is not there to take work: unknown, or retired (the district committees since
+// 1 July 2025), said as such.
+void add_no_agency(store::PetitionsRepo& repo, int64_t id, const char* field,
+                   domain::Problems& problems) {
+  if (auto retired = repo.retired_agency(id)) {
+    auto on = Date::parse(retired->retired_on);
+    problems.add(field,
+                 retired->name + " đã thôi hoạt động" + (on ? " từ ngày " + on->vietnamese() : ""),
+                 retired->name + " is retired" + (on ? " since " + on->iso() : ""));
+  } else {
+    problems.add(field, "Không có cơ quan " + std::to_string(id),
+                 "No agency " + std::to_string(id));
+  }
+}
+
 domain::Ref require_agency(store::PetitionsRepo& repo, std::optional<int64_t> id, const char* field,
                            domain::Problems& problems) {
   if (!id) {
@@ -168,7 +184,7 @@ domain::Ref require_agency(store::PetitionsRepo& repo, std::optional<int64_t> id
   }
   auto a = repo.agency(*id);
   if (!a) {
-    problems.add(field, "Không có cơ quan này", "No such agency");
+    add_no_agency(repo, *id, field, problems);
     return {};
   }
   return *a;
@@ -252,8 +268,7 @@ void assign(Step& s) {
   for (auto id : s.in.coordinating_agency_ids.value_or(std::vector<int64_t>{})) {
     auto x = s.repo.agency(id);
     if (!x)
-      s.problems.add("coordinating_agency_ids", "Không có cơ quan " + std::to_string(id),
-                     "No agency " + std::to_string(id));
+      add_no_agency(s.repo, id, "coordinating_agency_ids", s.problems);
     else if (id != lead.id)
       coordinators.push_back(*x);
   }
@@ -791,8 +806,14 @@ Petition update_petition(store::Connection& c, const MaybeActor& actor, int64_t 
 }
 
 Petition get_petition(store::Connection& c, const MaybeActor& actor, int64_t id) {
-  Transaction tx(c, Transaction::Mode::read);
-  return load_visible(c, actor, id);
+  Petition p;
+  {
+    Transaction tx(c, Transaction::Mode::read);
+    p = load_visible(c, actor, id);
+    p.undo_until = assignment_undo_until(c, *actor, p);
+  }
+  note_petitions_seen(c, *actor, {p});  // an undo stops once those concerned have opened it
+  return p;
 }
 
 std::vector<Petition> list_petitions(store::Connection& c, const MaybeActor& actor,
@@ -813,6 +834,8 @@ std::vector<Petition> list_petitions(store::Connection& c, const MaybeActor& act
   f.category = q.category;
   f.agency = q.agency;
   f.cooperative = q.cooperative;
+  f.district = q.district;
+  f.commune = q.commune;
   f.conference = q.conference;
   f.batch = q.batch;
   f.lead_agency = q.lead_agency;
@@ -830,18 +853,23 @@ std::vector<Petition> list_petitions(store::Connection& c, const MaybeActor& act
   f.page = q.page;
   f.per_page = q.per_page;
   if (q.per_page > 0) f.count_cap = kCountCap;
-  Transaction tx(c, Transaction::Mode::read);
-  check_category_filter(c, q.category);
-  auto calendar = working_calendar(c);
-  const Date today = Date::today_in_vietnam();
-  f.today = today.iso();
-  f.soon_until = calendar.due_soon_threshold(today).iso();
-  store::PetitionsRepo repo(c);
-  auto rows = repo.list(f, total, capped);
-  for (auto& p : rows) {
-    set_deadline_flags(p, calendar, today);
-    set_allowed_actions(p, *actor);
+  std::vector<Petition> rows;
+  {
+    Transaction tx(c, Transaction::Mode::read);
+    check_category_filter(c, q.category);
+    auto calendar = working_calendar(c);
+    const Date today = Date::today_in_vietnam();
+    f.today = today.iso();
+    f.soon_until = calendar.due_soon_threshold(today).iso();
+    store::PetitionsRepo repo(c);
+    rows = repo.list(f, total, capped);
+    for (auto& p : rows) {
+      set_deadline_flags(p, calendar, today);
+      set_allowed_actions(p, *actor);
+    }
   }
+  // A list shows a petition's title and content: it is seen, as when its page is opened.
+  note_petitions_seen(c, *actor, rows);
   return rows;
 }
 
@@ -871,6 +899,7 @@ Petition transition_petition(store::Connection& c, const MaybeActor& actor, int6
   auto p = load_visible(c, actor, id);
   check_version(p, expected_version);
   auto result = apply_transition(c, *actor, p, in);
+  result.undo_until = assignment_undo_until(c, *actor, result);
   tx.commit();
   return result;
 }
@@ -987,6 +1016,7 @@ store::BatchRow create_batch(store::Connection& c, const MaybeActor& actor,
                       "Báo cáo tổng hợp kiến nghị số " + b.number + " gửi UBND tỉnh",
                       "Petition report " + b.number + " sent to the People's Committee"});
   auto created = *repo.batch(b.id);
+  created.undo_until = batch_undo_until(c, *actor, created);
   tx.commit();
   return created;
 }
@@ -995,17 +1025,29 @@ std::vector<store::BatchRow> list_batches(store::Connection& c, const MaybeActor
                                           int per_page, int64_t* total) {
   require_signed_in(actor);
   if (!actor->is_any_of({Role::alliance, Role::leader, Role::admin})) throw Failure::forbidden();
-  Transaction tx(c, Transaction::Mode::read);
-  return store::PetitionsRepo(c).batches(page, per_page, total);
+  std::vector<store::BatchRow> rows;
+  {
+    Transaction tx(c, Transaction::Mode::read);
+    rows = store::PetitionsRepo(c).batches(page, per_page, total);
+    for (auto& b : rows) b.undo_until = batch_undo_until(c, *actor, b);
+  }
+  for (const auto& b : rows) note_batch_seen(c, *actor, b);  // the list names its petitions
+  return rows;
 }
 
 store::BatchRow get_batch(store::Connection& c, const MaybeActor& actor, int64_t id) {
   require_signed_in(actor);
   if (!actor->is_any_of({Role::alliance, Role::leader, Role::admin})) throw Failure::forbidden();
-  Transaction tx(c, Transaction::Mode::read);
-  auto b = store::PetitionsRepo(c).batch(id);
-  if (!b) throw Failure::not_found("báo cáo tổng hợp", "batch");
-  return *b;
+  store::BatchRow b;
+  {
+    Transaction tx(c, Transaction::Mode::read);
+    auto found = store::PetitionsRepo(c).batch(id);
+    if (!found) throw Failure::not_found("báo cáo tổng hợp", "batch");
+    b = *found;
+    b.undo_until = batch_undo_until(c, *actor, b);
+  }
+  note_batch_seen(c, *actor, b);  // the UBND has opened it: no undo after this
+  return b;
 }
 
 namespace {

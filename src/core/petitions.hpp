@@ -45,6 +45,7 @@ struct TransitionInput {
 
 struct PetitionQuery {
   std::optional<std::string> q, status, category;
+  std::optional<std::string> district, commune;  // the petitioner's place (old or new units)
   std::optional<int64_t> agency, cooperative, conference, batch, lead_agency, year;
   std::optional<std::string> answered;  // any | on_time | late
   bool overdue = false, due_soon = false;

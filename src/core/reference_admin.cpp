@@ -24,8 +24,10 @@ void require_admin(const MaybeActor& actor) {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> kAgencyKinds = {
-    "ubnd", "office", "alliance", "department", "district", "bank", "other"};
+// "district": a district's People's Committee (retired with the districts on 1 July 2025);
+// "commune": a commune's, tied to a commune valid after the reform.
+constexpr std::array<std::string_view, 8> kAgencyKinds = {
+    "ubnd", "office", "alliance", "department", "district", "commune", "bank", "other"};
 
 // A code of 2..max characters from `allowed` besides a-z and 0-9.
 bool is_code(const std::string& s, std::string_view allowed) {
@@ -85,16 +87,37 @@ store::AgencyRow create_agency(store::Connection& c, const MaybeActor& actor,
     p.add("kind", "Bắt buộc phải có", "Required");
   else if (std::find(kAgencyKinds.begin(), kAgencyKinds.end(), *in.kind) == kAgencyKinds.end())
     p.add("kind",
-          "Loại cơ quan phải là ubnd, office, alliance, department, district, bank "
+          "Loại cơ quan phải là ubnd, office, alliance, department, district, commune, bank "
           "hoặc other",
-          "kind must be ubnd, office, alliance, department, district, bank or other");
+          "kind must be ubnd, office, alliance, department, district, commune, bank or other");
+  const bool commune_kind = in.kind && *in.kind == "commune";
+  if (commune_kind && !in.commune_code)
+    p.add("commune_code", "UBND cấp xã phải gắn với một xã: hãy chọn xã",
+          "A commune's committee names its commune");
+  else if (!commune_kind && in.commune_code)
+    p.add("commune_code", "Chỉ UBND cấp xã (loại commune) gắn với một xã",
+          "Only a commune's committee (kind commune) names a commune");
   p.throw_if_any();
   store::ReferenceAdminRepo repo(c);
+  store::ReferenceRepo ref(c);
   Transaction tx(c, Transaction::Mode::write);
   if (repo.agency_code_exists(*in.code))
     throw conflict("code", "Đã có cơ quan mang mã này", "An agency with this code exists");
   store::AgencyRow a{0, *in.code, *in.name, *in.short_name, *in.kind};
-  a.id = store::ReferenceRepo(c).insert_agency(a);
+  if (commune_kind) {
+    // Today's communes only: the units after 1 July 2025 (districts no longer exist).
+    const std::string today = Date::today_in_vietnam().iso();
+    auto unit = ref.commune_valid_at(*in.commune_code, today);
+    if (!unit)
+      throw Failure::invalid_field(
+          "commune_code", "Không có xã, phường mã " + *in.commune_code + " đang có hiệu lực",
+          "No commune with code " + *in.commune_code + " is in force today");
+    if (ref.active_agency_of_commune(unit->id))
+      throw conflict("commune_code", "Đã có UBND của " + unit->name,
+                     "There is already a committee of " + unit->name);
+    a.commune_id = unit->id;
+  }
+  a.id = ref.insert_agency(a);
   auto created = load_agency(repo, a.id);
   tx.commit();
   return created;

@@ -20,6 +20,8 @@ void require_admin(const MaybeActor& actor);
 
 struct AgencyInput {
   std::optional<std::string> code, name, short_name, kind;
+  // A commune's People's Committee (kind "commune") names its commune: a code valid today.
+  std::optional<std::string> commune_code;
 };
 store::AgencyRow create_agency(store::Connection& c, const MaybeActor& actor,
                                const AgencyInput& in);

@@ -12,6 +12,7 @@
 #include "domain/cooperative_rules.hpp"
 #include "domain/failure.hpp"
 #include "domain/petition_states.hpp"
+#include "domain/reform.hpp"
 #include "store/conferences_repo.hpp"
 #include "store/jobs_repo.hpp"
 #include "store/petitions_repo.hpp"
@@ -149,6 +150,7 @@ Document economy_report(store::Connection& c, int year) {
                           group_thousands(x.workers), group_thousands(x.avg_income_vnd),
                           pct(x.effective_share_pct)});
   }
+  place.note = domain::places_note(year);
   Table kinds{"Theo loại hình", {"Loại hình", "Số lượng"}, {}, {false, true}};
   for (const auto& [kind, n] : v.by_kind)
     kinds.rows.push_back({name_of(domain::cooperative_kinds(), kind), group_thousands(n)});
@@ -212,6 +214,7 @@ Document petitions_report(store::Connection& c, int year) {
     agencies.rows.push_back({a.name, group_thousands(a.assigned), group_thousands(a.answered),
                              group_thousands(a.on_time), group_thousands(a.late),
                              group_thousands(a.overdue)});
+  agencies.note = domain::agencies_note(year);
   summary.tables = {states, categories, agencies};
   d.sections.push_back(summary);
 

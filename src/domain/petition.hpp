@@ -102,6 +102,8 @@ struct Petition {
   }
   // The actions the reader may take now (filled for a signed-in reader).
   std::vector<std::string> allowed_actions;
+  // Until when the reader may still undo the last step (their assignment), if they may.
+  std::optional<std::string> undo_until;
 };
 
 struct HistoryEntry {

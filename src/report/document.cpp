@@ -25,6 +25,7 @@ std::string write_csv(const Document& d) {
       w.row({t.title.empty() ? s.heading : t.title});
       w.row(t.header);
       for (const auto& r : t.rows) w.row(r);
+      if (!t.note.empty()) w.row({t.note});
     }
   return w.str();
 }
@@ -49,6 +50,7 @@ std::string write_xlsx(const Document& d) {
       while (!trimmed.empty() && (static_cast<unsigned char>(trimmed.back()) & 0xC0) == 0xC0)
         trimmed.pop_back();
       sheets.push_back({trimmed, t.header, t.rows, t.numeric});
+      if (!t.note.empty()) sheets.back().rows.push_back({t.note});  // the first column is text
     }
   if (sheets.empty()) sheets.push_back({"1", {d.kind + " " + d.summary}, {}, {}});
   return report::write_xlsx(sheets);

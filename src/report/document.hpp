@@ -12,6 +12,7 @@ struct Table {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
   std::vector<bool> numeric;  // right-aligned, and numbers in XLSX
+  std::string note;           // a line after the rows (how it was counted), in every format
 };
 
 struct Section {

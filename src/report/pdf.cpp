@@ -265,7 +265,10 @@ std::string write_pdf(const Document& d) {
   for (const auto& s : d.sections) {
     if (!s.heading.empty()) pdf.heading(s.heading);
     for (const auto& p : s.paragraphs) pdf.paragraph(p);
-    for (const auto& t : s.tables) pdf.table(t);
+    for (const auto& t : s.tables) {
+      pdf.table(t);
+      if (!t.note.empty()) pdf.paragraph(t.note);
+    }
   }
   pdf.signature(d.signature_title);
   return pdf.finish();

@@ -13,6 +13,7 @@
 #include "seed/demo_plans.hpp"
 #include "store/accounts_repo.hpp"
 #include "store/cooperatives_repo.hpp"
+#include "store/reference_admin_repo.hpp"
 #include "store/reference_repo.hpp"
 
 namespace hoptac::seed {
@@ -97,6 +98,9 @@ void print_accounts(std::ostream& out) {
       << "  htx-kientrucxanh coop (Hợp tác xã Kiến trúc xanh)\n";
 }
 
+// The day the 2025 reform took effect (districts abolished, communes merged).
+constexpr const char* kDistrictsAbolishedOn = "2025-07-01";
+
 struct Seeded {
   int64_t id;
   std::string kind;
@@ -136,10 +140,24 @@ void seed_demo(store::Connection& c, std::ostream& out) {
       {"062", "Huyện Ngân Sơn"},    {"063", "Huyện Bạch Thông"}, {"064", "Huyện Chợ Đồn"},
       {"065", "Huyện Chợ Mới"},     {"066", "Huyện Na Rì"}};
   // Named as in official use: "Ủy ban nhân dân huyện Pác Nặm", the unit's kind in lower case.
+  // The districts were abolished on 1 July 2025: their committees are retired agencies from
+  // that day (what they answered keeps their name; nothing new is assigned to them).
+  store::ReferenceAdminRepo ref_admin(c);
   for (const auto& [code, name] : districts) {
     const std::string in_sentence = domain::unit_name_in_sentence(name);
-    ref.insert_agency(
+    const int64_t id = ref.insert_agency(
         {0, "ubnd-" + code, "Ủy ban nhân dân " + in_sentence, "UBND " + in_sentence, "district"});
+    ref_admin.retire_agency(id, std::nullopt, kDistrictsAbolishedOn);
+  }
+  // Two of the new communes' committees, as the province adds them (the admin adds the others).
+  for (const char* code : {"02026", "01843"}) {
+    auto unit = ref.commune_valid_at(code, kDistrictsAbolishedOn);
+    if (!unit) throw std::runtime_error(std::string("the new commune is missing: ") + code);
+    const std::string in_sentence = domain::unit_name_in_sentence(unit->name);
+    store::AgencyRow a{0, std::string("ubnd-") + code, "Ủy ban nhân dân " + in_sentence,
+                       "UBND " + in_sentence, "commune"};
+    a.commune_id = unit->id;
+    ref.insert_agency(a);
   }
 
   // The communes of Bắc Kạn as they were at the end of 2024.

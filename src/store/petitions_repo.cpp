@@ -104,6 +104,18 @@ Conditions where_of(const PetitionFilter& f, Engine engine) {
   if (f.cooperative)
     w.add("p.id IN (SELECT petition_id FROM petition_cooperatives WHERE cooperative_id = ?)",
           *f.cooperative);
+  if (f.district)
+    w.add(
+        "p.cooperative_id IN (SELECT c.id FROM cooperatives c JOIN admin_units x ON x.id = "
+        "c.commune_id JOIN admin_units dd ON dd.id = x.parent_id WHERE dd.level = 'district' AND "
+        "dd.code = ?)",
+        *f.district);
+  if (f.commune)
+    w.add(
+        "p.cooperative_id IN (SELECT c.id FROM cooperatives c WHERE c.commune_id IN (SELECT id "
+        "FROM admin_units WHERE level = 'commune' AND code = ? UNION SELECT s.old_id FROM "
+        "admin_unit_successors s JOIN admin_units n ON n.id = s.new_id WHERE n.code = ?))",
+        {*f.commune, *f.commune});
   if (f.conference) w.add("p.conference_id = ?", *f.conference);
   if (f.batch) w.add("p.batch_id = ?", *f.batch);
   if (f.overdue) w.add("p.state = 'assigned' AND p.due_on < ?", f.today);
@@ -690,6 +702,14 @@ std::optional<BatchRow> PetitionsRepo::batch(int64_t id) {
   st.bind(id);
   while (st.step()) b.petitions.push_back({st.i64(0), st.text(1), st.text(2), st.text(3)});
   return b;
+}
+
+std::optional<RetiredAgency> PetitionsRepo::retired_agency(int64_t id) {
+  auto st =
+      c_.prepare("SELECT name, coalesce(retired_on, '') FROM agencies WHERE id = ? AND active = 0");
+  st.bind(id);
+  if (!st.step()) return std::nullopt;
+  return RetiredAgency{st.text(0), st.text(1)};
 }
 
 std::optional<Ref> PetitionsRepo::agency(int64_t id) {

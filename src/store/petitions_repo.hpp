@@ -26,7 +26,10 @@ struct PetitionFilter {
   bool late = false;                        // answered after the due date
   bool escalated = false;                   // reported overdue to the leaders, not yet answered
   std::optional<int64_t> opinion_asked_of;  // an opinion waits for this agency
-  std::string today, soon_until;            // YYYY-MM-DD, for overdue and due_soon
+  // Where the petitioner is registered: a district (before 1 July 2025), or a commune (an old
+  // code, or a new commune an old one became).
+  std::optional<std::string> district, commune;
+  std::string today, soon_until;  // YYYY-MM-DD, for overdue and due_soon
   std::optional<std::string> from, to_exclusive;
   // Visibility: a cooperative sees its own and published ones; an agency, its own.
   std::optional<int64_t> visible_to_cooperative, visible_to_agency;
@@ -35,6 +38,10 @@ struct PetitionFilter {
   bool descending = true;
   int page = 1, per_page = 20;
   int64_t count_cap = 0;  // count the total up to this many (0: exactly)
+};
+
+struct RetiredAgency {
+  std::string name, retired_on;  // YYYY-MM-DD
 };
 
 struct CategoryRow {
@@ -58,6 +65,7 @@ struct BatchRow {
   int year = 0;
   std::string number, title, created_at;
   std::vector<BatchPetition> petitions;
+  std::optional<std::string> undo_until;  // for the reader who sent it, while it may be undone
 };
 
 class PetitionsRepo {
@@ -122,7 +130,8 @@ class PetitionsRepo {
   std::vector<BatchRow> batches(int page, int per_page, int64_t* total);
   std::optional<BatchRow> batch(int64_t id);
 
-  std::optional<domain::Ref> agency(int64_t id);
+  std::optional<domain::Ref> agency(int64_t id);  // an active one
+  std::optional<RetiredAgency> retired_agency(int64_t id);
 
  private:
   int64_t insert_row(const domain::Petition& p);

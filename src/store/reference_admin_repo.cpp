@@ -14,13 +14,10 @@ constexpr const char* kLetterheadColumns =
 }  // namespace
 
 std::optional<AgencyRow> ReferenceAdminRepo::agency(int64_t id) {
-  auto st = c_.prepare(
-      "SELECT id, code, name, short_name, kind, active, merged_into, coalesce(retired_on, '') "
-      "FROM agencies WHERE id = ?");
+  auto st = c_.prepare(std::string(kAgencyFullColumns) + " WHERE a.id = ?");
   st.bind(id);
   if (!st.step()) return std::nullopt;
-  return AgencyRow{st.i64(0),  st.text(1),     st.text(2),    st.text(3),
-                   st.text(4), st.i64(5) != 0, st.opt_i64(6), st.text(7)};
+  return read_full_agency(st);
 }
 
 bool ReferenceAdminRepo::agency_code_exists(const std::string& code) {

@@ -30,6 +30,20 @@ void add_successors(Connection& c, AdminUnitRow& r) {
 }
 }  // namespace
 
+const char* const kAgencyFullColumns =
+    "SELECT a.id, a.code, a.name, a.short_name, a.kind, a.active, a.merged_into, "
+    "coalesce(a.retired_on, ''), coalesce(a.commune_id, 0), coalesce(u.code, ''), "
+    "coalesce(u.name, '') FROM agencies a LEFT JOIN admin_units u ON u.id = a.commune_id";
+
+AgencyRow read_full_agency(const Statement& st) {
+  AgencyRow a{st.i64(0),  st.text(1),     st.text(2),    st.text(3),
+              st.text(4), st.i64(5) != 0, st.opt_i64(6), st.text(7)};
+  a.commune_id = st.i64(8);
+  a.commune_code = st.text(9);
+  a.commune_name = st.text(10);
+  return a;
+}
+
 std::vector<AdminUnitRow> ReferenceRepo::admin_units(const AdminUnitQuery& q, int64_t* total) {
   std::string where = std::string(" WHERE ") + kValidAt +
                       " AND (CAST(?2 AS TEXT) IS NULL OR u.level = ?2)"
@@ -75,15 +89,19 @@ bool ReferenceRepo::unit_code_exists(const std::string& level, const std::string
 }
 
 std::vector<AgencyRow> ReferenceRepo::agencies(bool include_retired) {
-  auto st = c_.prepare(
-      "SELECT id, code, name, short_name, kind, active, merged_into, coalesce(retired_on, '') "
-      "FROM agencies WHERE active = 1 OR ? = 1 ORDER BY id");
+  auto st =
+      c_.prepare(std::string(kAgencyFullColumns) + " WHERE a.active = 1 OR ? = 1 ORDER BY a.id");
   st.bind(static_cast<int64_t>(include_retired ? 1 : 0));
   std::vector<AgencyRow> out;
-  while (st.step())
-    out.push_back({st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.i64(5) != 0,
-                   st.opt_i64(6), st.text(7)});
+  while (st.step()) out.push_back(read_full_agency(st));
   return out;
+}
+
+std::optional<int64_t> ReferenceRepo::active_agency_of_commune(int64_t commune_id) {
+  auto st = c_.prepare("SELECT id FROM agencies WHERE commune_id = ? AND active = 1");
+  st.bind(commune_id);
+  if (!st.step()) return std::nullopt;
+  return st.i64(0);
 }
 
 namespace {
@@ -105,8 +123,11 @@ std::optional<AgencyRow> ReferenceRepo::agency_by_code(const std::string& code) 
 
 int64_t ReferenceRepo::insert_agency(const AgencyRow& a) {
   auto st = c_.prepare(
-      "INSERT INTO agencies (code, name, short_name, kind) VALUES (?, ?, ?, ?) RETURNING id");
-  st.bind_all(a.code, a.name, a.short_name, a.kind);
+      "INSERT INTO agencies (code, name, short_name, kind, commune_id) VALUES (?, ?, ?, ?, ?) "
+      "RETURNING id");
+  std::optional<int64_t> commune;
+  if (a.commune_id != 0) commune = a.commune_id;
+  st.bind_all(a.code, a.name, a.short_name, a.kind, commune);
   st.step();
   return st.i64(0);
 }

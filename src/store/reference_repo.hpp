@@ -29,7 +29,15 @@ struct AgencyRow {
   bool active = true;
   std::optional<int64_t> merged_into;  // the agency that took over its work
   std::string retired_on;              // "" while active
+  // A commune's People's Committee (kind "commune"): the commune, a unit after the reform.
+  int64_t commune_id = 0;  // 0: none
+  std::string commune_code, commune_name;
 };
+
+// "SELECT ... FROM agencies a LEFT JOIN admin_units u" and its reading, with the commune; the
+// caller adds the WHERE clause on `a`.
+extern const char* const kAgencyFullColumns;
+AgencyRow read_full_agency(const Statement& st);
 
 class ReferenceRepo {
  public:
@@ -41,6 +49,8 @@ class ReferenceRepo {
   bool unit_code_exists(const std::string& level, const std::string& code);
 
   std::vector<AgencyRow> agencies(bool include_retired = false);
+  // The active agency tied to this commune unit, if any.
+  std::optional<int64_t> active_agency_of_commune(int64_t commune_id);
   std::optional<AgencyRow> agency_by_code(const std::string& code);
   int64_t insert_agency(const AgencyRow& a);
   bool cooperative_exists(int64_t id);

@@ -46,13 +46,34 @@ test('bad filters are 400 naming the parameter', async () => {
   expectProblem(assert, await server.request('/api/v1/admin-units?level=province&page=99'), 400, 'page');
 });
 
-test('agencies are data: the departments, the Alliance and the district committees', async () => {
+test('agencies are data: the departments, the Alliance and, after the reform, the new communes\' committees', async () => {
   const res = await server.request('/api/v1/agencies');
   assert.equal(res.status, 200);
   const codes = res.body.items.map((a) => a.code);
-  for (const code of ['ubnd-tinh', 'vp-ubnd', 'lien-minh-htx', 'so-congthuong', 'so-taichinh', 'so-nnmt', 'ubnd-066'])
+  for (const code of ['ubnd-tinh', 'vp-ubnd', 'lien-minh-htx', 'so-congthuong', 'so-taichinh', 'so-nnmt', 'ubnd-02026'])
     assert.ok(codes.includes(code), code);
   assert.equal(res.body.total, res.body.items.length);
+  // The districts were abolished on 1 July 2025: their committees are not offered any more.
+  assert.ok(!res.body.items.some((a) => a.kind === 'district'), 'no district committee is active');
+  assert.ok(res.body.items.every((a) => a.active && a.retired_on === null));
+  const namCuong = res.body.items.find((a) => a.code === 'ubnd-02026');
+  assert.equal(namCuong.kind, 'commune');
+  assert.equal(namCuong.name, 'Ủy ban nhân dân xã Nam Cường');
+  assert.deepEqual(namCuong.commune, { code: '02026', name: 'Xã Nam Cường' });
+});
+
+test('with include_retired the district committees are there, retired on 01/07/2025', async () => {
+  const all = (await server.request('/api/v1/agencies?include_retired=1')).body.items;
+  const districts = all.filter((a) => a.kind === 'district');
+  assert.equal(districts.length, 8);
+  for (const a of districts) {
+    assert.equal(a.active, false, a.code);
+    assert.equal(a.retired_on, '2025-07-01', a.code);
+    assert.equal(a.merged_into, null);
+    assert.equal(a.commune, null);
+  }
+  assert.ok(districts.some((a) => a.code === 'ubnd-066'));
+  expectProblem(assert, await server.request('/api/v1/agencies?include_retired=maybe'), 400, 'include_retired');
 });
 
 test('the province as it is named today: Thái Nguyên after the 2025 reform, from the dated letterheads', async () => {
@@ -65,8 +86,9 @@ test('the province as it is named today: Thái Nguyên after the 2025 reform, fr
 });
 
 test('district committees are named as in official use', async () => {
-  const names = (await server.request('/api/v1/agencies')).body.items.filter((a) => a.kind === 'district').map((a) => a.name);
+  const names = (await server.request('/api/v1/agencies?include_retired=1')).body.items.filter((a) => a.kind === 'district' || a.kind === 'commune').map((a) => a.name);
   assert.ok(names.includes('Ủy ban nhân dân huyện Pác Nặm'), names.join(', '));
   assert.ok(names.includes('Ủy ban nhân dân thành phố Bắc Kạn'));
-  assert.ok(!names.some((n) => /dân Huyện|dân Thành phố/.test(n)));
+  assert.ok(names.includes('Ủy ban nhân dân phường Bắc Kạn'));
+  assert.ok(!names.some((n) => /dân Huyện|dân Thành phố|dân Xã|dân Phường/.test(n)));
 });

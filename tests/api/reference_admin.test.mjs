@@ -120,7 +120,7 @@ test('an admin creates an agency: 201 with its address; a duplicate code is 409'
   const res = await asAdmin('POST', A, { code: 'so-dulich', name: 'Sở Văn hóa, Thể thao và Du lịch', short_name: 'Sở VHTTDL', kind: 'department' });
   assert.equal(res.status, 201, res.text);
   assert.equal(res.headers.get('location'), `${A}/${res.body.id}`);
-  assert.deepEqual({ ...res.body, id: 0 }, { id: 0, code: 'so-dulich', name: 'Sở Văn hóa, Thể thao và Du lịch', short_name: 'Sở VHTTDL', kind: 'department', active: true, merged_into: null, retired_on: null });
+  assert.deepEqual({ ...res.body, id: 0 }, { id: 0, code: 'so-dulich', name: 'Sở Văn hóa, Thể thao và Du lịch', short_name: 'Sở VHTTDL', kind: 'department', active: true, merged_into: null, retired_on: null, commune: null });
   assert.ok((await server.request(A)).body.items.some((a) => a.code === 'so-dulich'));
   expectProblem(assert, await asAdmin('POST', A, { code: 'so-dulich', name: 'Khác', short_name: 'Khác', kind: 'other' }), 409, 'code');
 });
@@ -140,6 +140,47 @@ test('creating an agency: other roles 403, anonymous 401, hostile input 422 nami
   expectProblem(assert, await users.admin.request(A, { method: 'POST', body: '{"code":', headers: { 'content-type': 'application/json' } }), 400);
   expectProblem(assert, await users.admin.request(A, { method: 'POST', body: '[]', headers: { 'content-type': 'application/json' } }), 400);
   assert.equal(await count(), before);
+});
+
+test('after the reform: the admin adds a commune\'s committee tied to a commune in force today', async () => {
+  // Xã Na Rì (02155) is a commune after 1 July 2025 (Yến Lạc, Kim Lư and another merged into it).
+  const body = { code: 'ubnd-02155', name: 'Ủy ban nhân dân xã Na Rì', short_name: 'UBND xã Na Rì', kind: 'commune', commune_code: '02155' };
+  await onlyAdmin('POST', A, body);
+  const res = await asAdmin('POST', A, body);
+  assert.equal(res.status, 201, res.text);
+  assert.equal(res.body.kind, 'commune');
+  assert.deepEqual(res.body.commune, { code: '02155', name: 'Xã Na Rì' });
+  agency['ubnd-02155'] = res.body.id;
+  assert.ok((await server.request(A)).body.items.some((a) => a.code === 'ubnd-02155'), 'offered to the pickers');
+  // One committee a commune: another for Na Rì is 409.
+  const again = await asAdmin('POST', A, { ...body, code: 'ubnd-02155-b' });
+  expectProblem(assert, again, 409, 'commune_code');
+  // A commune's committee names its commune; no other kind does; the code must be in force today.
+  expectProblem(assert, await asAdmin('POST', A, { ...body, code: 'ubnd-x1', commune_code: undefined }), 422, 'commune_code');
+  expectProblem(assert, await asAdmin('POST', A, { ...body, code: 'ubnd-x2', kind: 'department' }), 422, 'commune_code');
+  // Xã Xuân Lạc (02023) was merged into Nam Cường on 1 July 2025: not a commune any more.
+  const old = await asAdmin('POST', A, { ...body, code: 'ubnd-02023', commune_code: '02023' });
+  expectProblem(assert, old, 422, 'commune_code');
+  assert.match(old.body.errors[0].message, /02023/);
+  expectProblem(assert, await asAdmin('POST', A, { ...body, code: 'ubnd-x3', commune_code: '99999' }), 422, 'commune_code');
+  expectProblem(assert, await asAdmin('POST', A, { ...body, code: 'ubnd-x4', commune_code: '021550' }), 422, 'commune_code');
+  expectProblem(assert, await asAdmin('POST', A, { ...body, code: 'ubnd-x5', commune_code: 2155 }), 422, 'commune_code');
+  const codes = (await server.request(`${A}?include_retired=1`)).body.items.map((a) => a.code);
+  assert.ok(!codes.some((c) => /^ubnd-(x\d|02023|02155-b)$/.test(c)), 'nothing refused was added');
+});
+
+test('a retired district committee cannot be given a petition; today\'s commune committee can', async () => {
+  const retired = (await server.request(`${A}?include_retired=1`)).body.items.find((a) => a.code === 'ubnd-066');
+  assert.equal(retired.retired_on, '2025-07-01');
+  const id = await forwarded();
+  const res = await users.ubnd.request(`${P}/${id}/transitions`, { method: 'POST', json: { action: 'assign', lead_agency_id: retired.id } });
+  expectProblem(assert, res, 422, 'lead_agency_id');
+  assert.match(res.body.errors[0].message, /thôi hoạt động/);
+  const coord = await users.ubnd.request(`${P}/${id}/transitions`, { method: 'POST', json: { action: 'assign', lead_agency_id: agency['so-congthuong'], coordinating_agency_ids: [retired.id] } });
+  expectProblem(assert, coord, 422, 'coordinating_agency_ids');
+  assert.equal((await read(id)).state, 'forwarded');
+  const p = await act('ubnd', id, 'assign', { lead_agency_id: agency['so-congthuong'], coordinating_agency_ids: [agency['ubnd-02026']] });
+  assert.deepEqual(p.coordinating_agencies.map((a) => a.code), ['ubnd-02026']);
 });
 
 test('an admin renames an agency; other fields, roles and unknown ids are refused', async () => {

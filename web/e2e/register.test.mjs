@@ -38,7 +38,7 @@ test('filters narrow the list, as the server counts', async () => {
   const tht = await server.api('/api/v1/cooperatives?kind=tht&per_page=1');
   await expectEventually(countText, `${tht.body.total} kết quả`);
   await page.getByLabel('Loại hình').selectOption({ label: 'Hợp tác xã' });
-  await page.getByLabel('Huyện, thành phố').selectOption({ label: 'Huyện Na Rì' });
+  await page.getByLabel('Huyện (trước 01/07/2025)').selectOption({ label: 'Huyện Na Rì' });
   await page.getByLabel('Xếp loại').selectOption({ label: 'Trung bình' });
   await page.getByLabel('Năm').selectOption('2024');
   await page.waitForURL((u) => ['kind=htx', 'district=066', 'classification=trung_binh', 'year=2024'].every((x) => u.search.includes(x)));

@@ -130,7 +130,7 @@ export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'skipped']
 /** Reference data as the administrator keeps it. */
 export type AgencyAdmin = Agency;
 export type MergeResult = S['AgencyMergeResult'];
-export const AGENCY_KINDS = ['department', 'alliance', 'ubnd', 'office', 'district', 'bank', 'other'] as const;
+export const AGENCY_KINDS = ['department', 'alliance', 'ubnd', 'office', 'commune', 'district', 'bank', 'other'] as const;
 export type CategoryAdmin = Category;
 export type HolidayKind = S['Holiday']['kind'];
 export type CalendarDay = S['Holiday'];

@@ -7,7 +7,7 @@ import { label, t } from '../i18n';
 import { agencies, categoryName, categories, useList } from '../reference';
 import { useSession } from '../session';
 import { AgencySelect, CoordinatingAgencies, LeadAgency } from './AgencyPicker';
-import { uploadFile } from './Attachments';
+import { ACCEPT, uploadFile } from './Attachments';
 import { ConfirmButton } from './Confirm';
 import { FormError, Input, TextArea } from './Field';
 import { notify } from './Notices';
@@ -74,6 +74,7 @@ function ActionForm({ action, petition, busy, run, onCancel }: FormProps) {
   const open = petition.extensions?.find((x) => x.status === 'open');
   const [v, setV] = useState<Record<string, string>>({ lead_agency_id: petition.lead_agency ? String(petition.lead_agency.id) : '', due_on: action === 'grant_extension' ? open?.proposed_due_on ?? '' : '' });
   const [letter, setLetter] = useState<File | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [coord, setCoord] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
@@ -95,7 +96,17 @@ function ActionForm({ action, petition, busy, run, onCancel }: FormProps) {
       if (v.agency_id) f.agency_id = Number(v.agency_id);
       f.question = v.question ?? '';
     }
-    if (action === 'give_opinion') f.text = v.text ?? '';
+    if (action === 'give_opinion') {
+      f.text = v.text ?? '';
+      if (file) {
+        const up = await uploadFile(petition.id, file);
+        if (up.error) {
+          setErrors({ attachment_id: up.error });
+          return;
+        }
+        f.attachment_id = up.id;
+      }
+    }
     if (action === 'answer') {
       f.text = v.text ?? '';
       if (v.legal_basis) f.legal_basis = v.legal_basis;
@@ -164,6 +175,17 @@ function ActionForm({ action, petition, busy, run, onCancel }: FormProps) {
       {action === 'ask_opinion' && <AgencySelect id={id('agency_id')} label={t('field.agency_id')} agencies={ags.filter((a) => a.id !== petition.lead_agency?.id)} value={v.agency_id ?? ''} onValue={set('agency_id')} error={errors.agency_id} required />}
       {action === 'ask_opinion' && <TextArea id={id('question')} label={t('field.question')} value={v.question ?? ''} onValue={set('question')} error={errors.question} required />}
       {action === 'give_opinion' && <TextArea id={id('text')} label={t('field.opinion')} value={v.text ?? ''} onValue={set('text')} error={errors.text} required rows={5} />}
+      {action === 'give_opinion' && (
+        <div class={`field${errors.attachment_id ? ' field-invalid' : ''}`}>
+          <label for={id('file')}>{t('field.opinion_file')}</label>
+          <input id={id('file')} type="file" accept={ACCEPT} aria-describedby={errors.attachment_id ? id('file-error') : undefined} onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
+          {errors.attachment_id && (
+            <p class="field-error" id={id('file-error')}>
+              {errors.attachment_id}
+            </p>
+          )}
+        </div>
+      )}
       {REASONED.includes(action) && <TextArea id={id('reason')} label={t('field.reason')} value={v.reason ?? ''} onValue={set('reason')} error={errors.reason} required />}
       {action === 'grant_extension' && <TextArea id={id('reason')} label={t('field.reason.optional')} value={v.reason ?? ''} onValue={set('reason')} error={errors.reason} rows={2} />}
       {action === 'answer' && (

@@ -13,7 +13,7 @@ import { useFetch } from '../../components/useFetch';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate } from '../../format';
 import { label, t } from '../../i18n';
-import { forget } from '../../reference';
+import { forget, newCommunes, useList } from '../../reference';
 
 export default function AdminAgencies() {
   usePageTitle(t('agencies.title'));
@@ -68,6 +68,7 @@ function AgencyCard({ a, all, onChanged }: { a: AgencyAdmin; all: AgencyAdmin[];
       </div>
       <p class="meta">
         {a.short_name} · {label('akind', a.kind)}
+        {a.commune && ` · ${a.commune.name} (${a.commune.code})`}
         {!active && a.retired_on && mergedInto && ` · ${t('agencies.retiredOn', { date: formatDate(a.retired_on) })}`}
       </p>
       {active && (
@@ -133,7 +134,8 @@ function Rename({ a, onDone }: { a: AgencyAdmin; onDone: () => void }) {
 }
 
 function NewAgency({ onCreated }: { onCreated: () => void }) {
-  const blank = { code: '', name: '', short_name: '', kind: 'department' };
+  const blank = { code: '', name: '', short_name: '', kind: 'department', commune_code: '' };
+  const communes = useList(newCommunes);
   const [v, setV] = useState(blank);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
@@ -145,7 +147,7 @@ function NewAgency({ onCreated }: { onCreated: () => void }) {
     setErrors({});
     setError('');
     try {
-      const a = await api<AgencyAdmin>('/agencies', { json: { code: v.code.trim(), name: v.name.trim(), short_name: v.short_name.trim() || v.name.trim(), kind: v.kind } });
+      const a = await api<AgencyAdmin>('/agencies', { json: { code: v.code.trim(), name: v.name.trim(), short_name: v.short_name.trim() || v.name.trim(), kind: v.kind, ...(v.kind === 'commune' ? { commune_code: v.commune_code } : {}) } });
       notify(t('agencies.created', { name: a.name }));
       setV(blank);
       onCreated();
@@ -162,8 +164,13 @@ function NewAgency({ onCreated }: { onCreated: () => void }) {
       <FormError message={error} />
       <div class="row">
         <Input id="ag-code" label={t('agencies.code')} hint={t('agencies.code.hint')} value={v.code} onValue={set('code')} error={errors.code} required autoCapitalize="none" spellcheck={false} />
-        <Select id="ag-kind" label={t('agencies.kind')} value={v.kind} onValue={set('kind')} error={errors.kind} required placeholder={false} options={AGENCY_KINDS.map((k) => ({ value: k, label: label('akind', k) }))} />
+        <Select id="ag-kind" label={t('agencies.kind')} value={v.kind} onValue={set('kind')} error={errors.kind} required placeholder={false} options={AGENCY_KINDS.filter((k) => k !== 'district').map((k) => ({ value: k, label: label('akind', k) }))} />
       </div>
+      {v.kind === 'commune' && (
+        <div class="row">
+          <Select id="ag-commune" label={t('agencies.commune')} hint={t('agencies.commune.hint')} value={v.commune_code} onValue={set('commune_code')} error={errors.commune_code} required options={communes.map((c) => ({ value: c.code, label: c.name }))} />
+        </div>
+      )}
       <div class="row">
         <Input id="ag-name" label={t('agencies.name')} value={v.name} onValue={set('name')} error={errors.name} required />
         <Input id="ag-short" label={t('agencies.short_name')} value={v.short_name} onValue={set('short_name')} error={errors.short_name} />

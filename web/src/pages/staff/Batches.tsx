@@ -8,6 +8,7 @@ import { Link } from '../../components/Link';
 import { FormError, Input } from '../../components/Field';
 import { notify } from '../../components/Notices';
 import { PetitionCards } from '../../components/PetitionCards';
+import { UndoNotice } from '../../components/Undo';
 import { useFetch } from '../../components/useFetch';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate } from '../../format';
@@ -76,6 +77,16 @@ export default function Batches() {
                   <p class="meta">
                     {formatDate(b.created_at)} · {t('batches.count', { n: b.petitions.length })} · <Link href={`/batches/${b.id}/print`}>{t('batches.print', { number: b.number })}</Link>
                   </p>
+                  <UndoNotice
+                    until={b.undo_until}
+                    text={t('undo.batch', { number: b.number })}
+                    testId="undo-batch"
+                    onUndo={async () => {
+                      await api(`/batches/${b.id}/undo`, { method: 'POST' });
+                      received.reload();
+                      batches.reload();
+                    }}
+                  />
                   <details>
                     <summary>{t('common.details')}</summary>
                     <ul>

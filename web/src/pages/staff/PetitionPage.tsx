@@ -13,12 +13,14 @@ import { Link } from '../../components/Link';
 import { notify } from '../../components/Notices';
 import { OfficialHeader, Signature } from '../../components/OfficialHeader';
 import { Timeline } from '../../components/Timeline';
+import { UndoNotice } from '../../components/Undo';
 import { useFetch } from '../../components/useFetch';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatDateTime } from '../../format';
 import { label, t } from '../../i18n';
 import { categories, categoryName, useList } from '../../reference';
 import type { PageProps } from '../../routes';
+import { navigate } from '../../router';
 import { useSession } from '../../session';
 
 export default function PetitionPage({ params }: PageProps) {
@@ -39,7 +41,12 @@ export default function PetitionPage({ params }: PageProps) {
   }
   if (petition.error) return <ErrorState message={`${t('common.error')} ${petition.error.summary}`} retry={petition.reload} />;
 
-  const done = () => {
+  const done = (after?: Petition) => {
+    // Sent back as not within its remit: the petition is no longer the department's to see.
+    if (after && user?.role === 'department' && after.state === 'forwarded') {
+      navigate('/queue');
+      return;
+    }
     petition.reload();
     history.reload();
   };
@@ -84,6 +91,15 @@ export default function PetitionPage({ params }: PageProps) {
               {p.published && <Badge kind="published" text={t('petition.published')} />}
             </p>
             {p.state === 'needs_info' && <NeedsInfoBanner petition={p} canEdit={canEdit} />}
+            <UndoNotice
+              until={p.undo_until}
+              text={t('undo.assign', { agency: p.lead_agency?.name ?? '' })}
+              testId="undo-assign"
+              onUndo={async () => {
+                await api(`/petitions/${p.id}/undo`, { method: 'POST' });
+                done();
+              }}
+            />
             <div class="two-col">
               <div>
                 <section aria-labelledby="content-h">

@@ -7,6 +7,7 @@ import { Select } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { Pagination } from '../../components/Pagination';
 import { PetitionCards } from '../../components/PetitionCards';
+import { PlaceFilter } from '../../components/PlaceFilter';
 import { SearchBox } from '../../components/SearchBox';
 import { useFetch } from '../../components/useFetch';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -23,7 +24,7 @@ export default function Petitions() {
   usePageTitle(title);
   const [q, setQ] = useQuery();
   const cats = useList(categories);
-  const f = { q: q.get('q') ?? '', status: q.get('status') ?? '', category: q.get('category') ?? '', overdue: q.get('overdue') ?? '', due_soon: q.get('due_soon') ?? '', late: q.get('late') ?? '', escalated: q.get('escalated') ?? '' };
+  const f = { q: q.get('q') ?? '', status: q.get('status') ?? '', category: q.get('category') ?? '', overdue: q.get('overdue') ?? '', due_soon: q.get('due_soon') ?? '', late: q.get('late') ?? '', escalated: q.get('escalated') ?? '', district: q.get('district') ?? '', commune: q.get('commune') ?? '' };
   // From the dashboard's agency table: the list behind one of its numbers.
   const behind = { lead_agency: q.get('lead_agency') ?? '', year: q.get('year') ?? '', answered: q.get('answered') ?? '', sort: q.get('sort') ?? '' };
   const page = Number(q.get('page') ?? 1);
@@ -66,6 +67,7 @@ export default function Petitions() {
             ]}
           />
         )}
+        {!coop && <PlaceFilter idPrefix="pet" district={f.district} commune={f.commune} onPlace={(v) => setQ(v)} />}
       </form>
       {behind.lead_agency && <AgencyFilter lead={behind.lead_agency} year={behind.year} answered={behind.answered} onClear={() => setQ({ lead_agency: null, year: null, answered: null, sort: null })} />}
       <Async state={list} empty={t('petition.list.empty')}>

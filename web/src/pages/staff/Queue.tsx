@@ -7,7 +7,7 @@ import { Pagination } from '../../components/Pagination';
 import { PetitionCards } from '../../components/PetitionCards';
 import { useFetch } from '../../components/useFetch';
 import { usePageTitle } from '../../components/usePageTitle';
-import { formatNumber } from '../../format';
+import { formatDateTime, formatNumber } from '../../format';
 import { t, type MsgKey } from '../../i18n';
 import { useQuery } from '../../router';
 import { useSession } from '../../session';
@@ -42,11 +42,29 @@ export default function Queue() {
         {(p) => (
           <>
             <p class="count" role="status">{t('common.total', { n: formatNumber(p.total) })}</p>
-            <PetitionCards items={p.items} />
+            <PetitionCards items={p.items} extra={tab.key === 'opinions' ? (x) => <AskedOfUs petition={x} agencyId={user?.agency_id ?? null} /> : undefined} />
             <Pagination page={p.page} perPage={p.per_page} total={p.total} onPage={(n) => setQ({ page: String(n) })} />
           </>
         )}
       </Async>
     </>
+  );
+}
+
+/** Who asked our opinion, when, and the question (the queue's "Xin ý kiến" tab). */
+function AskedOfUs({ petition, agencyId }: { petition: Petition; agencyId: number | null }) {
+  const asked = (petition.opinions ?? []).filter((o) => !o.answer && o.agency.id === agencyId);
+  if (!asked.length) return null;
+  return (
+    <div class="asked" data-testid="opinion-asked">
+      {asked.map((o) => (
+        <blockquote key={o.id}>
+          <p class="meta">
+            {t('queue.opinion.asked', { agency: petition.lead_agency?.name ?? '—' })} · <time dateTime={o.asked_at}>{formatDateTime(o.asked_at)}</time>
+          </p>
+          <p class="pre">{o.question}</p>
+        </blockquote>
+      ))}
+    </div>
   );
 }

@@ -6,21 +6,20 @@ import { Async } from '../../components/Async';
 import { Select } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { Pagination } from '../../components/Pagination';
+import { PlaceFilter } from '../../components/PlaceFilter';
 import { SearchBox } from '../../components/SearchBox';
 import { useFetch } from '../../components/useFetch';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatNumber } from '../../format';
 import { label, t, type MsgKey } from '../../i18n';
-import { districts, useList } from '../../reference';
 import { navigate, useQuery } from '../../router';
 
 const SORTS = ['name', '-name', 'registration_code', '-founded_on', 'founded_on', '-members'];
-const FILTERS = ['q', 'kind', 'district', 'sector', 'status', 'classification', 'year'] as const;
+const FILTERS = ['q', 'kind', 'district', 'commune', 'sector', 'status', 'classification', 'year'] as const;
 
 export default function Register() {
   usePageTitle(t('register.title'));
   const [q, setQ] = useQuery();
-  const dists = useList(districts);
   const f = Object.fromEntries(FILTERS.map((k) => [k, q.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
   const sort = q.get('sort') ?? 'name';
   const page = Number(q.get('page') ?? 1);
@@ -49,7 +48,7 @@ export default function Register() {
       <form class="filters filters-wide" role="search" onSubmit={(e) => e.preventDefault()}>
         <SearchBox id="reg-q" label={t('directory.q')} value={f.q} onSearch={(v) => setQ({ q: v })} />
         <Select id="reg-kind" label={t('coop.kind')} value={f.kind} onValue={(v) => setQ({ kind: v })} placeholder={t('common.all')} options={KINDS.map((k) => ({ value: k, label: label('kind', k) }))} />
-        <Select id="reg-district" label={t('coop.district')} value={f.district} onValue={(v) => setQ({ district: v })} placeholder={t('common.all')} options={dists.map((d) => ({ value: d.code, label: d.name }))} />
+        <PlaceFilter idPrefix="reg" district={f.district} commune={f.commune} onPlace={(v) => setQ(v)} />
         <Select id="reg-sector" label={t('coop.sector')} value={f.sector} onValue={(v) => setQ({ sector: v })} placeholder={t('common.all')} options={SECTORS.map((s) => ({ value: s, label: label('sector', s) }))} />
         <Select id="reg-status" label={t('coop.status')} value={f.status} onValue={(v) => setQ({ status: v })} placeholder={t('common.all')} options={COOP_STATUSES.map((s) => ({ value: s, label: label('cstatus', s) }))} />
         <Select id="reg-class" label={t('coop.classification')} value={f.classification} onValue={(v) => setQ({ classification: v })} placeholder={t('common.all')} options={CLASSIFICATIONS.map((c) => ({ value: c, label: label('class', c) }))} />
