@@ -3,6 +3,7 @@
 #include "api/cooperative_json.hpp"
 #include "api/json_io.hpp"
 #include "core/register_io.hpp"
+#include "domain/cooperative_filter.hpp"
 #include "domain/cooperative_rules.hpp"
 #include "text/fold.hpp"
 
@@ -13,8 +14,8 @@ namespace hoptac::api {
 namespace {
 
 // The list's filters, shared by the list and the export.
-store::CooperativeFilter read_filter(QueryInput& in) {
-  store::CooperativeFilter f;
+domain::CooperativeFilter read_filter(QueryInput& in) {
+  domain::CooperativeFilter f;
   f.q_folded = in.string("q", 200);
   if (f.q_folded) f.q_folded = text::fold(*f.q_folded);
   f.kind = in.one_of("kind", {"tht", "htx", "lhhtx"});

@@ -1,6 +1,7 @@
 #include "api/petition_json.hpp"
 
 #include "api/json_io.hpp"
+#include "domain/batch.hpp"
 
 namespace hoptac::api {
 
@@ -157,7 +158,7 @@ json::object history_json(const domain::HistoryEntry& h) {
                       {"user", json::object{{"display_name", h.user_name}, {"role", h.user_role}}}};
 }
 
-json::object batch_json(const store::BatchRow& b) {
+json::object batch_json(const domain::BatchRow& b) {
   json::array petitions, ids;
   for (const auto& p : b.petitions) {
     petitions.push_back(

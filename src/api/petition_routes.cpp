@@ -170,11 +170,28 @@ void register_petition_routes(http::Router& r, ApiContext& ctx) {
 
   r.add("GET", "/api/v1/petitions", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller& caller) {
-      QueryInput in(req, {"q",         "status",   "category",  "agency",      "cooperative",
-                          "district",  "commune",  "conference", "batch",      "lead_agency",
-                          "year",      "answered", "overdue",   "due_soon",    "late",
-                          "escalated", "opinion_waiting", "from", "to",       "page",
-                          "per_page",  "sort"});
+      QueryInput in(req, {"q",
+                          "status",
+                          "category",
+                          "agency",
+                          "cooperative",
+                          "district",
+                          "commune",
+                          "conference",
+                          "batch",
+                          "lead_agency",
+                          "year",
+                          "answered",
+                          "overdue",
+                          "due_soon",
+                          "late",
+                          "escalated",
+                          "opinion_waiting",
+                          "from",
+                          "to",
+                          "page",
+                          "per_page",
+                          "sort"});
       auto q = petition_query(in, false);
       in.finish();
       int64_t total = 0;

@@ -5,6 +5,7 @@
 #include "core/awards.hpp"
 #include "core/planning.hpp"
 #include "core/reports.hpp"
+#include "domain/planning_records.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -105,7 +106,7 @@ json::object targets_json(const std::map<std::string, double>& t) {
   return o;
 }
 
-json::object scheme_json(const store::SchemeRow& s) {
+json::object scheme_json(const domain::SchemeRow& s) {
   return json::object{{"id", s.id},
                       {"title", s.title},
                       {"period_start", s.period_start},
@@ -193,7 +194,7 @@ void register_planning_routes(http::Router& r, ApiContext& ctx) {
       QueryInput in(req, {"year", "district", "commune"});
       int year =
           static_cast<int>(in.integer("year", 1900, 2200).value_or(core::latest_figures_year(c)));
-      store::Place place{in.string("district", 3), in.string("commune", 5)};
+      domain::Place place{in.string("district", 3), in.string("commune", 5)};
       in.finish();
       return json_response(200,
                            indicators_json(core::indicators(c, year, place), wants_english(req)));
@@ -238,7 +239,7 @@ void register_planning_routes(http::Router& r, ApiContext& ctx) {
       auto body = parse_body_object(req);
       JsonInput in(body,
                    {"title", "period_start", "period_end", "status", "description", "targets"});
-      store::SchemeRow s;
+      domain::SchemeRow s;
       s.title = in.string("title", 300, true).value_or("");
       s.period_start = static_cast<int>(in.integer("period_start", true, 2000, 2100).value_or(0));
       s.period_end = static_cast<int>(in.integer("period_end", true, 2000, 2120).value_or(0));

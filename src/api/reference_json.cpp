@@ -1,10 +1,11 @@
 #include "api/reference_json.hpp"
 
 #include "api/json_io.hpp"
+#include "domain/reference_records.hpp"
 
 namespace hoptac::api {
 
-json::object agency_json(const store::AgencyRow& a) {
+json::object agency_json(const domain::AgencyRow& a) {
   return json::object{
       {"id", a.id},
       {"code", a.code},
@@ -19,7 +20,7 @@ json::object agency_json(const store::AgencyRow& a) {
                                                                {"name", a.commune_name}})}};
 }
 
-json::object category_json(const store::CategoryRow& k) {
+json::object category_json(const domain::CategoryRow& k) {
   // A category may have no default agency (id 0 from the store).
   const bool has_agency = k.default_agency.id != 0;
   json::value agency = nullptr;
@@ -37,11 +38,11 @@ json::object category_json(const store::CategoryRow& k) {
       {"default_days", k.default_days}};
 }
 
-json::object holiday_json(const store::HolidayRow& h) {
+json::object holiday_json(const domain::HolidayRow& h) {
   return json::object{{"day", h.day}, {"name", h.name}, {"kind", h.kind}};
 }
 
-json::object letterhead_json(const store::LetterheadRow& l) {
+json::object letterhead_json(const domain::LetterheadRow& l) {
   return json::object{{"id", l.id},
                       {"valid_from", l.valid_from},
                       {"parent_body", l.parent_body},

@@ -4,6 +4,7 @@
 #include "api/reference_json.hpp"
 #include "core/reference.hpp"
 #include "domain/date.hpp"
+#include "domain/reference_records.hpp"
 
 namespace hoptac::api {
 
@@ -11,7 +12,7 @@ void register_reference_routes(http::Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/admin-units", [&ctx](http::Request& req) {
     return respond(ctx, req, [&](store::Connection& c, const Caller&) {
       QueryInput in(req, {"level", "parent", "q", "as_of", "page", "per_page"});
-      store::AdminUnitQuery q;
+      domain::AdminUnitQuery q;
       q.level = in.one_of("level", {"province", "district", "commune"});
       q.parent = in.string("parent", 10);
       q.q_folded = in.string("q", 100);

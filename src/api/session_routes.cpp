@@ -6,7 +6,6 @@
 #include "api/context.hpp"
 #include "api/json_io.hpp"
 #include "core/accounts.hpp"
-#include "store/reference_repo.hpp"
 
 namespace hoptac::api {
 

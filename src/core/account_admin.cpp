@@ -11,6 +11,7 @@
 #include "domain/contact.hpp"
 #include "domain/failure.hpp"
 #include "domain/password_rules.hpp"
+#include "store/accounts_repo.hpp"
 #include "store/reference_repo.hpp"
 #include "text/fold.hpp"
 

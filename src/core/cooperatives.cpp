@@ -5,6 +5,7 @@
 #include "core/permissions.hpp"
 #include "domain/cooperative_rules.hpp"
 #include "domain/failure.hpp"
+#include "store/cooperatives_repo.hpp"
 #include "store/reference_repo.hpp"
 
 namespace hoptac::core {

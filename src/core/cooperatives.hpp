@@ -7,8 +7,9 @@
 
 #include "domain/actor.hpp"
 #include "domain/cooperative.hpp"
+#include "domain/cooperative_filter.hpp"
 #include "domain/failure.hpp"
-#include "store/cooperatives_repo.hpp"
+#include "store/database.hpp"
 
 namespace hoptac::core {
 
@@ -34,7 +35,7 @@ void require_may_create_cooperative(const MaybeActor& actor);
 void require_may_edit_cooperative(const MaybeActor& actor, int64_t id);
 
 std::vector<domain::Cooperative> list_cooperatives(store::Connection& c,
-                                                   const store::CooperativeFilter& f,
+                                                   const domain::CooperativeFilter& f,
                                                    int64_t* total);
 domain::Cooperative get_cooperative(store::Connection& c, int64_t id);
 domain::Cooperative create_cooperative(store::Connection& c, const MaybeActor& actor,

@@ -13,6 +13,7 @@
 #include "domain/date.hpp"
 #include "domain/failure.hpp"
 #include "domain/password_rules.hpp"
+#include "store/accounts_repo.hpp"
 #include "store/planning_repo.hpp"
 #include "text/fold.hpp"
 

@@ -16,6 +16,7 @@
 #include "domain/failure.hpp"
 #include "domain/petition_workflow.hpp"
 #include "store/conferences_repo.hpp"
+#include "store/petitions_repo.hpp"
 #include "store/reference_repo.hpp"
 #include "text/control.hpp"
 #include "text/fold.hpp"

@@ -7,10 +7,12 @@
 #include <vector>
 
 #include "domain/actor.hpp"
+#include "domain/batch.hpp"
 #include "domain/failure.hpp"
 #include "domain/petition.hpp"
+#include "domain/reference_records.hpp"
 #include "domain/working_days.hpp"
-#include "store/petitions_repo.hpp"
+#include "store/database.hpp"
 
 namespace hoptac::core {
 
@@ -83,14 +85,14 @@ std::vector<domain::Petition> list_public_petitions(store::Connection& c, const 
                                                     int64_t* total, bool* capped = nullptr);
 domain::Petition get_public_petition(store::Connection& c, const std::string& code);
 
-std::vector<store::CategoryRow> list_categories(store::Connection& c);
-std::vector<store::HolidayRow> list_holidays(store::Connection& c, int year);
+std::vector<domain::CategoryRow> list_categories(store::Connection& c);
+std::vector<domain::HolidayRow> list_holidays(store::Connection& c, int year);
 
-store::BatchRow create_batch(store::Connection& c, const MaybeActor& actor,
-                             const std::string& title, const std::vector<int64_t>& petition_ids);
-std::vector<store::BatchRow> list_batches(store::Connection& c, const MaybeActor& actor, int page,
-                                          int per_page, int64_t* total);
-store::BatchRow get_batch(store::Connection& c, const MaybeActor& actor, int64_t id);
+domain::BatchRow create_batch(store::Connection& c, const MaybeActor& actor,
+                              const std::string& title, const std::vector<int64_t>& petition_ids);
+std::vector<domain::BatchRow> list_batches(store::Connection& c, const MaybeActor& actor, int page,
+                                           int per_page, int64_t* total);
+domain::BatchRow get_batch(store::Connection& c, const MaybeActor& actor, int64_t id);
 
 // Attachments are stored outside the web root, named by their SHA-256.
 constexpr std::size_t kMaxAttachmentBytes = 10u * 1024 * 1024;

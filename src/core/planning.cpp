@@ -10,6 +10,8 @@
 #include "domain/failure.hpp"
 #include "domain/limits.hpp"
 #include "store/conferences_repo.hpp"
+#include "store/petitions_repo.hpp"
+#include "store/planning_repo.hpp"
 #include "text/fold.hpp"
 
 namespace hoptac::core {

@@ -10,7 +10,8 @@
 #include "domain/conference.hpp"
 #include "domain/indicators.hpp"
 #include "domain/petition.hpp"
-#include "store/planning_repo.hpp"
+#include "domain/planning_records.hpp"
+#include "store/database.hpp"
 
 namespace hoptac::core {
 
@@ -19,11 +20,11 @@ using MaybeActor = std::optional<domain::Actor>;
 struct IndicatorReport {
   domain::Indicators values;
   std::map<std::string, double> targets;  // the year's plan
-  store::Place place;
+  domain::Place place;
 };
 
 // Fails with 422 on `year` when the register has no figures for that year.
-IndicatorReport indicators(store::Connection& c, int year, const store::Place& place);
+IndicatorReport indicators(store::Connection& c, int year, const domain::Place& place);
 
 // The latest year the register has figures for (last year when it has none).
 int latest_figures_year(store::Connection& c);
@@ -32,16 +33,16 @@ std::map<std::string, double> get_plan(store::Connection& c, const MaybeActor& a
 std::map<std::string, double> put_plan(store::Connection& c, const MaybeActor& actor, int year,
                                        const std::map<std::string, double>& targets);
 
-std::vector<store::SchemeRow> list_schemes(store::Connection& c, const MaybeActor& actor);
-store::SchemeRow get_scheme(store::Connection& c, const MaybeActor& actor, int64_t id);
-store::SchemeRow create_scheme(store::Connection& c, const MaybeActor& actor, store::SchemeRow s);
+std::vector<domain::SchemeRow> list_schemes(store::Connection& c, const MaybeActor& actor);
+domain::SchemeRow get_scheme(store::Connection& c, const MaybeActor& actor, int64_t id);
+domain::SchemeRow create_scheme(store::Connection& c, const MaybeActor& actor, domain::SchemeRow s);
 
 struct SchemeYear {
   int year;
   std::optional<double> actual;  // nothing when the register has no figures that year
 };
 struct SchemeProgress {
-  store::SchemeRow scheme;
+  domain::SchemeRow scheme;
   std::vector<int> years;
   std::map<std::string, std::vector<SchemeYear>> actuals;  // by indicator
 };
@@ -49,7 +50,7 @@ SchemeProgress scheme_progress(store::Connection& c, const MaybeActor& actor, in
 
 struct Dashboard {
   IndicatorReport headline;
-  store::PetitionStats petitions;
+  domain::PetitionStats petitions;
   std::vector<domain::Petition> oldest_open;
   std::vector<domain::Directive> directives_due;
 };

@@ -6,6 +6,7 @@
 
 #include "store/reference_admin_repo.hpp"
 
+#include "store/reference_repo.hpp"
 #include "text/fold.hpp"
 
 namespace hoptac::core {

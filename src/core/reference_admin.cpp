@@ -7,6 +7,9 @@
 #include "core/clock.hpp"
 #include "core/permissions.hpp"
 #include "domain/failure.hpp"
+#include "store/petitions_repo.hpp"
+#include "store/reference_admin_repo.hpp"
+#include "store/reference_repo.hpp"
 #include "text/fold.hpp"
 
 namespace hoptac::core {

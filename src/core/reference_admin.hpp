@@ -9,7 +9,8 @@
 
 #include "domain/actor.hpp"
 #include "domain/date.hpp"
-#include "store/reference_admin_repo.hpp"
+#include "domain/reference_records.hpp"
+#include "store/database.hpp"
 
 namespace hoptac::core {
 
@@ -23,14 +24,14 @@ struct AgencyInput {
   // A commune's People's Committee (kind "commune") names its commune: a code valid today.
   std::optional<std::string> commune_code;
 };
-store::AgencyRow create_agency(store::Connection& c, const MaybeActor& actor,
-                               const AgencyInput& in);
-store::AgencyRow update_agency(store::Connection& c, const MaybeActor& actor, int64_t id,
-                               const AgencyInput& in);
-store::AgencyRow retire_agency(store::Connection& c, const MaybeActor& actor, int64_t id);
+domain::AgencyRow create_agency(store::Connection& c, const MaybeActor& actor,
+                                const AgencyInput& in);
+domain::AgencyRow update_agency(store::Connection& c, const MaybeActor& actor, int64_t id,
+                                const AgencyInput& in);
+domain::AgencyRow retire_agency(store::Connection& c, const MaybeActor& actor, int64_t id);
 
 struct MergeResult {
-  store::AgencyRow agency;
+  domain::AgencyRow agency;
   int64_t petitions_moved = 0, directives_moved = 0, accounts_moved = 0;
 };
 MergeResult merge_agency(store::Connection& c, const MaybeActor& actor, int64_t id,
@@ -42,28 +43,28 @@ struct CategoryInput {
   std::optional<int64_t> default_agency_id;
   std::optional<int64_t> default_days;
 };
-store::CategoryRow create_category(store::Connection& c, const MaybeActor& actor,
-                                   const CategoryInput& in);
-store::CategoryRow update_category(store::Connection& c, const MaybeActor& actor,
-                                   const std::string& code, const CategoryInput& in);
+domain::CategoryRow create_category(store::Connection& c, const MaybeActor& actor,
+                                    const CategoryInput& in);
+domain::CategoryRow update_category(store::Connection& c, const MaybeActor& actor,
+                                    const std::string& code, const CategoryInput& in);
 
 struct HolidayInput {
   std::optional<domain::Date> day;
   std::optional<std::string> name, kind;
 };
-store::HolidayRow add_holiday(store::Connection& c, const MaybeActor& actor,
-                              const HolidayInput& in);
+domain::HolidayRow add_holiday(store::Connection& c, const MaybeActor& actor,
+                               const HolidayInput& in);
 void delete_holiday(store::Connection& c, const MaybeActor& actor, const std::string& day);
 
 struct LetterheadInput {
   std::optional<domain::Date> valid_from;
   std::optional<std::string> parent_body, issuing_body, place_name;
 };
-std::vector<store::LetterheadRow> list_letterheads(store::Connection& c, const MaybeActor& actor);
-store::LetterheadRow create_letterhead(store::Connection& c, const MaybeActor& actor,
-                                       const LetterheadInput& in);
-store::LetterheadRow update_letterhead(store::Connection& c, const MaybeActor& actor, int64_t id,
-                                       const LetterheadInput& in);
+std::vector<domain::LetterheadRow> list_letterheads(store::Connection& c, const MaybeActor& actor);
+domain::LetterheadRow create_letterhead(store::Connection& c, const MaybeActor& actor,
+                                        const LetterheadInput& in);
+domain::LetterheadRow update_letterhead(store::Connection& c, const MaybeActor& actor, int64_t id,
+                                        const LetterheadInput& in);
 void delete_letterhead(store::Connection& c, const MaybeActor& actor, int64_t id);
 
 // Limits the routes check the body against (characters).

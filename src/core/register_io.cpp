@@ -9,6 +9,7 @@
 #include "report/csv.hpp"
 #include "report/formula_guard.hpp"
 #include "report/xlsx.hpp"
+#include "store/cooperatives_repo.hpp"
 #include "text/control.hpp"
 #include "text/fold.hpp"
 

@@ -44,6 +44,6 @@ ImportResult import_cooperatives(store::Connection& c, const MaybeActor& actor,
 std::string import_template();
 
 std::string export_cooperatives(store::Connection& c, const MaybeActor& actor,
-                                store::CooperativeFilter filter, SheetFormat format);
+                                domain::CooperativeFilter filter, SheetFormat format);
 
 }  // namespace hoptac::core

@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "core/petitions.hpp"
 #include "domain/failure.hpp"
+#include "store/petitions_repo.hpp"
 #include "store/undo_repo.hpp"
 
 namespace hoptac::core {

@@ -10,8 +10,9 @@
 #include <vector>
 
 #include "core/permissions.hpp"
+#include "domain/batch.hpp"
 #include "domain/petition.hpp"
-#include "store/petitions_repo.hpp"
+#include "store/database.hpp"
 
 namespace hoptac::core {
 
@@ -22,17 +23,17 @@ inline constexpr long kUndoSeconds = 600;
 // transaction: call it outside any other.
 void note_petitions_seen(store::Connection& c, const domain::Actor& reader,
                          const std::vector<domain::Petition>& ps);
-void note_batch_seen(store::Connection& c, const domain::Actor& reader, const store::BatchRow& b);
+void note_batch_seen(store::Connection& c, const domain::Actor& reader, const domain::BatchRow& b);
 
 // Until when this reader may undo, or nullopt; inside the caller's transaction.
 std::optional<std::string> batch_undo_until(store::Connection& c, const domain::Actor& reader,
-                                            const store::BatchRow& b);
+                                            const domain::BatchRow& b);
 std::optional<std::string> assignment_undo_until(store::Connection& c, const domain::Actor& reader,
                                                  const domain::Petition& p);
 
 struct UndoneBatch {
   std::string number;
-  std::vector<store::BatchPetition> petitions;  // received again
+  std::vector<domain::BatchPetition> petitions;  // received again
 };
 // The batch is withdrawn: its petitions are received again, its notice to the UBND taken back,
 // its number given back when it was the year's last.

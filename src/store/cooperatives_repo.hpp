@@ -6,17 +6,12 @@
 #include <vector>
 
 #include "domain/cooperative.hpp"
+#include "domain/cooperative_filter.hpp"
 #include "store/database.hpp"
 
 namespace hoptac::store {
 
-struct CooperativeFilter {
-  std::optional<std::string> q_folded, kind, district, commune, sector, status, classification;
-  std::optional<int> year;
-  std::string sort = "name";  // name | registration_code | founded_on | members | id
-  bool descending = false;
-  int page = 1, per_page = 20;  // per_page 0: every row (exports)
-};
+using CooperativeFilter = domain::CooperativeFilter;
 
 class CooperativesRepo {
  public:

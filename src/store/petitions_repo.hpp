@@ -7,10 +7,18 @@
 #include <string>
 #include <vector>
 
+#include "domain/batch.hpp"
 #include "domain/petition.hpp"
+#include "domain/reference_records.hpp"
 #include "store/database.hpp"
 
 namespace hoptac::store {
+
+using CategoryRow = domain::CategoryRow;
+using HolidayRow = domain::HolidayRow;
+
+using BatchPetition = domain::BatchPetition;
+using BatchRow = domain::BatchRow;
 
 struct PetitionFilter {
   std::vector<std::string> search_tokens;  // folded words, each matched as a prefix
@@ -42,30 +50,6 @@ struct PetitionFilter {
 
 struct RetiredAgency {
   std::string name, retired_on;  // YYYY-MM-DD
-};
-
-struct CategoryRow {
-  std::string code, name_vi, name_en;
-  domain::Ref default_agency;  // id 0: none
-  int default_days = 15;
-  int position = 0;
-};
-
-struct HolidayRow {
-  std::string day, name, kind;  // kind: holiday (a weekday off) | working (a weekend day worked)
-};
-
-struct BatchPetition {
-  int64_t id = 0;
-  std::string code, title, state;
-};
-
-struct BatchRow {
-  int64_t id = 0;
-  int year = 0;
-  std::string number, title, created_at;
-  std::vector<BatchPetition> petitions;
-  std::optional<std::string> undo_until;  // for the reader who sent it, while it may be undone
 };
 
 class PetitionsRepo {

@@ -8,29 +8,14 @@
 
 #include "domain/indicators.hpp"
 #include "domain/petition.hpp"
+#include "domain/planning_records.hpp"
 #include "store/database.hpp"
 
 namespace hoptac::store {
 
-struct Place {
-  std::optional<std::string> district, commune;  // GSO codes; a new commune also matches old ones
-};
-
-struct SchemeRow {
-  int64_t id = 0;
-  std::string title;
-  int period_start = 0, period_end = 0;
-  std::string status, description, created_at;
-  std::map<std::string, double> targets;
-};
-
-struct PetitionStats {
-  std::map<std::string, int64_t> by_state, by_category;
-  int64_t answered_with_due = 0, answered_on_time = 0;
-  int64_t overdue = 0, due_soon = 0;
-  double average_rating = 0;
-  int64_t rated = 0;
-};
+using Place = domain::Place;
+using SchemeRow = domain::SchemeRow;
+using PetitionStats = domain::PetitionStats;
 
 class PlanningRepo {
  public:

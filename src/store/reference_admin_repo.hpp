@@ -6,16 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "domain/reference_records.hpp"
 #include "store/database.hpp"
 #include "store/petitions_repo.hpp"
 #include "store/reference_repo.hpp"
 
 namespace hoptac::store {
 
-struct LetterheadRow {
-  int64_t id = 0;
-  std::string valid_from, parent_body, issuing_body, place_name;
-};
+using LetterheadRow = domain::LetterheadRow;
 
 // A petition not yet answered, closed, rejected or merged that an agency leads or coordinates.
 struct OpenPetitionOfAgency {

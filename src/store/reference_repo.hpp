@@ -5,34 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "domain/reference_records.hpp"
 #include "store/database.hpp"
 
 namespace hoptac::store {
 
-struct AdminUnitRow {
-  int64_t id = 0;
-  std::string code, level, name, type;
-  std::string parent_code;                   // "" for a province
-  std::string valid_from, valid_to;          // "" when open
-  std::vector<std::string> successor_codes;  // communes it became on 01/07/2025
-};
-
-struct AdminUnitQuery {
-  std::optional<std::string> level, parent, q_folded;
-  std::string as_of;  // YYYY-MM-DD
-  int page = 1, per_page = 50;
-};
-
-struct AgencyRow {
-  int64_t id = 0;
-  std::string code, name, short_name, kind;
-  bool active = true;
-  std::optional<int64_t> merged_into;  // the agency that took over its work
-  std::string retired_on;              // "" while active
-  // A commune's People's Committee (kind "commune"): the commune, a unit after the reform.
-  int64_t commune_id = 0;  // 0: none
-  std::string commune_code, commune_name;
-};
+using AdminUnitRow = domain::AdminUnitRow;
+using AdminUnitQuery = domain::AdminUnitQuery;
+using AgencyRow = domain::AgencyRow;
 
 // "SELECT ... FROM agencies a LEFT JOIN admin_units u" and its reading, with the commune; the
 // caller adds the WHERE clause on `a`.
