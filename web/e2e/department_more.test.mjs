@@ -248,6 +248,26 @@ test('after the reform the register and the petitions filter by the old district
   }
 });
 
+test('the public directory filters by an old district or a new commune, as the register does', async () => {
+  for (const [size, name] of [[DESKTOP, 'desktop'], [PHONE, 'phone']]) {
+    const page = await browser.page(server.base, size);
+    await go(page, '/cooperatives');
+    await page.getByLabel('Xã, phường (từ 01/07/2025)').selectOption({ label: 'Xã Nam Cường' });
+    await page.waitForURL((u) => u.searchParams.get('commune') === '02026' && !u.searchParams.has('district'));
+    const namCuong = await server.api('/api/v1/cooperatives?commune=02026&per_page=1');
+    assert.ok(namCuong.body.total > 0);
+    await page.getByRole('status').getByText(`${namCuong.body.total} kết quả`).waitFor();
+    await page.getByTestId('results').getByRole('link', { name: 'Hợp tác xã Kiến trúc xanh' }).waitFor();
+    await page.getByLabel('Huyện (trước 01/07/2025)').selectOption({ label: 'Huyện Na Rì' });
+    await page.waitForURL((u) => u.searchParams.get('district') === '066' && !u.searchParams.has('commune'));
+    const naRi = await server.api('/api/v1/cooperatives?district=066&per_page=1');
+    await page.getByRole('status').getByText(`${naRi.body.total} kết quả`).waitFor();
+    await screenshot(page, `more-10-directory-places-${name}`);
+    assert.deepEqual(await axe(page), []);
+    await page.close();
+  }
+});
+
 test('the admin adds a commune\'s committee after the reform; the district committees show as retired', async () => {
   const page = await browser.page(server.base, DESKTOP);
   await signIn(page, 'admin');

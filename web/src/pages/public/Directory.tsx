@@ -1,9 +1,11 @@
-// The public directory of cooperatives: search (diacritics optional) and filters.
+// The public directory of cooperatives: search (diacritics optional) and filters; the place is
+// an old district (before 1 July 2025) or a new commune.
 import { api } from '../../api/client';
 import type { Cooperative, Page } from '../../api/types';
 import { KINDS, SECTORS } from '../../api/types';
 import { Async } from '../../components/Async';
 import { Select } from '../../components/Field';
+import { PlaceFilter } from '../../components/PlaceFilter';
 import { Link } from '../../components/Link';
 import { Pagination } from '../../components/Pagination';
 import { SearchBox } from '../../components/SearchBox';
@@ -11,14 +13,12 @@ import { useFetch } from '../../components/useFetch';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatNumber } from '../../format';
 import { label, t } from '../../i18n';
-import { districts, useList } from '../../reference';
 import { useQuery } from '../../router';
 
 export function Directory() {
   usePageTitle(t('directory.title'));
   const [q, setQ] = useQuery();
-  const dists = useList(districts);
-  const filters = { q: q.get('q') ?? '', kind: q.get('kind') ?? '', district: q.get('district') ?? '', sector: q.get('sector') ?? '' };
+  const filters = { q: q.get('q') ?? '', kind: q.get('kind') ?? '', district: q.get('district') ?? '', commune: q.get('commune') ?? '', sector: q.get('sector') ?? '' };
   const page = Number(q.get('page') ?? 1);
   const list = useFetch((signal) => api<Page<Cooperative>>('/cooperatives', { query: { ...filters, page, per_page: 20 }, signal }), [JSON.stringify(filters), page]);
   return (
@@ -28,7 +28,7 @@ export function Directory() {
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <SearchBox id="dir-q" label={t('directory.q')} value={filters.q} onSearch={(v) => setQ({ q: v })} />
         <Select id="dir-kind" label={t('coop.kind')} value={filters.kind} onValue={(v) => setQ({ kind: v })} placeholder={t('common.all')} options={KINDS.map((k) => ({ value: k, label: label('kind', k) }))} />
-        <Select id="dir-district" label={t('coop.district')} value={filters.district} onValue={(v) => setQ({ district: v })} placeholder={t('common.all')} options={dists.map((d) => ({ value: d.code, label: d.name }))} />
+        <PlaceFilter idPrefix="dir" district={filters.district} commune={filters.commune} onPlace={(v) => setQ(v)} />
         <Select id="dir-sector" label={t('coop.sector')} value={filters.sector} onValue={(v) => setQ({ sector: v })} placeholder={t('common.all')} options={SECTORS.map((s) => ({ value: s, label: label('sector', s) }))} />
       </form>
       <Async state={list} empty={t('directory.empty')}>
