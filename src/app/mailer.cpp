@@ -61,7 +61,9 @@ mail::SmtpConfig smtp_config(const MailOptions& o) {
   c.url = o.smtp_url;
   c.username = o.smtp_user;
   c.password = smtp_password(o);
-  c.require_tls = o.smtp_require_tls;
+  // A password never goes in clear: with a login, smtp:// must be upgraded by STARTTLS (a
+  // server, or a man in the middle, that does not offer it gets no password).
+  c.require_tls = o.smtp_require_tls || !o.smtp_user.empty();
   c.ca_file = o.smtp_ca_file;
   c.from = {o.smtp_from, o.smtp_from_name};
   return c;

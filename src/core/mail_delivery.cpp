@@ -27,17 +27,29 @@ domain::MailText compose_text(store::OutboxRepo& repo, const domain::OutboxEntry
   return domain::notification_mail(to, facts.value_or(domain::NotificationFacts{}));
 }
 
-// Writes the e-mail of a row the first time it is claimed; false when it cannot be sent.
-bool compose(store::OutboxRepo& repo, domain::OutboxEntry& row, const MailSettings& s) {
+// The account as it is now, at every attempt: disabled or without an address, the row is
+// skipped; an address changed since the e-mail was written is where it goes.
+std::optional<store::MailContact> reachable(store::OutboxRepo& repo, domain::OutboxEntry& row) {
   auto contact = repo.contact(row.user_id);
   if (!contact || contact->email.empty()) {
     repo.mark_skipped(row.id, "no e-mail address");
-    return false;
+    return std::nullopt;
   }
   if (contact->disabled) {
     repo.mark_skipped(row.id, "account disabled");
-    return false;
+    return std::nullopt;
   }
+  if (!row.recipient.empty() && row.recipient != contact->email) {
+    row.recipient = contact->email;
+    repo.set_recipient(row.id, row.recipient);
+  }
+  return contact;
+}
+
+// Writes the e-mail of a row the first time it is claimed; false when it cannot be sent.
+bool compose(store::OutboxRepo& repo, domain::OutboxEntry& row, const MailSettings& s) {
+  auto contact = reachable(repo, row);
+  if (!contact) return false;
   domain::MailRecipient to{contact->display_name, contact->language, s.public_url};
   auto text = compose_text(repo, row, to);
   row.message_id = "<hoptac." + std::to_string(row.id) + "." + random_token().substr(0, 16) + "@" +
@@ -59,7 +71,8 @@ std::optional<domain::OutboxEntry> claim(store::Connection& c, const MailSetting
     Transaction tx(c, Transaction::Mode::write);
     auto row = repo.claim_next(s.instance, now_iso(), iso_from_now(s.lease.count()));
     if (!row) return std::nullopt;
-    const bool ready = !row->message_id.empty() || compose(repo, *row, s);
+    const bool ready =
+        row->message_id.empty() ? compose(repo, *row, s) : reachable(repo, *row).has_value();
     tx.commit();
     if (ready) return row;
   }

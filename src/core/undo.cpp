@@ -88,7 +88,7 @@ Verdict judge_assignment(store::Connection& c, const domain::Actor& a, const Pet
   const std::string until = iso_plus(last->at, kUndoSeconds);
   if (now_iso() > until) return {too_late("việc giao", "the assignment"), ""};
   if (undo.seen_since({p.id}, "department", last->at) ||
-      undo.petition_notice_seen(p.id, "assigned", last->at))
+      undo.petition_notice_seen(p.id, "assigned", last->at, "department"))
     return {Failure(FailureKind::conflict,
                     "Cơ quan được giao đã mở kiến nghị này; không hoàn tác được nữa",
                     "The agency it was given to has opened it; it cannot be undone"),

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <ctime>
+#include <string_view>
 
 namespace hoptac::mail {
 
@@ -27,8 +28,8 @@ std::string base64_lines(std::string_view bytes) {
 
 bool needs_encoding(std::string_view s) {
   for (unsigned char c : s)
-    if (c >= 0x7f || c < 0x20 || c == '"' || c == '=' || c == '?' || c == '<' || c == '>' ||
-        c == ',' || c == ';' || c == ':' || c == '\\')
+    if (c >= 0x7f || c < 0x20 ||
+        std::string_view("\"=?<>,;:\\()@[].").find(static_cast<char>(c)) != std::string_view::npos)
       return true;
   return false;
 }

@@ -71,6 +71,10 @@ void OutboxRepo::save_composed(int64_t id, const std::string& message_id,
       .run();
 }
 
+void OutboxRepo::set_recipient(int64_t id, const std::string& recipient) {
+  c_.prepare("UPDATE outbox SET recipient = ? WHERE id = ?").bind_all(recipient, id).run();
+}
+
 bool OutboxRepo::mark_sent(int64_t id, const std::string& instance, const std::string& now) {
   c_.prepare(
         "UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE id = ? AND state "

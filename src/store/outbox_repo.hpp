@@ -34,6 +34,7 @@ class OutboxRepo {
                                                 const std::string& lease_until);
   void save_composed(int64_t id, const std::string& message_id, const std::string& recipient,
                      const std::string& subject, const std::string& text, const std::string& html);
+  void set_recipient(int64_t id, const std::string& recipient);
   // Each is false when the row is no longer this instance's claim.
   bool mark_sent(int64_t id, const std::string& instance, const std::string& now);
   bool mark_retry(int64_t id, const std::string& instance, const std::string& error,

@@ -32,25 +32,41 @@ std::optional<LastStep> UndoRepo::last_step(int64_t petition_id) {
   return LastStep{st.i64(0), st.text(1), st.text(2), st.opt_i64(3)};
 }
 
+namespace {
+// A notice was seen when it was read, its e-mail is being sent or was sent, or a digest e-mail
+// carries it (written once: it could not be taken out of it).
+constexpr const char* kNoticeSeen =
+    "(n.read_at IS NOT NULL OR n.digest_outbox_id > 0 OR EXISTS (SELECT 1 FROM outbox o WHERE "
+    "o.notification_id = n.id AND o.state IN ('sending', 'sent')))";
+// What may be taken back: a notice nobody has seen by any of those ways (its queued e-mail
+// goes with it); a notice whose e-mail went stays, with the record of that e-mail.
+constexpr const char* kNoticeUnseen =
+    "notifications.read_at IS NULL AND coalesce(notifications.digest_outbox_id, 0) = 0 AND NOT "
+    "EXISTS (SELECT 1 FROM outbox o WHERE o.notification_id = notifications.id AND o.state IN "
+    "('sending', 'sent'))";
+}  // namespace
+
 bool UndoRepo::petition_notice_seen(int64_t petition_id, const std::string& kind,
-                                    const std::string& since) {
-  auto st = c_.prepare(
-      "SELECT EXISTS (SELECT 1 FROM notifications n WHERE n.petition_id = ? AND n.kind = ? AND "
-      "n.created_at >= ? AND (n.read_at IS NOT NULL OR EXISTS (SELECT 1 FROM outbox o WHERE "
-      "(o.notification_id = n.id OR o.id = n.digest_outbox_id) AND o.state IN ('sending', "
-      "'sent'))))");
-  st.bind_all(petition_id, kind, since);
+                                    const std::string& since, const std::string& role) {
+  auto st = c_.prepare(std::string("SELECT EXISTS (SELECT 1 FROM notifications n JOIN users u ON "
+                                   "u.id = n.user_id WHERE n.petition_id = ? AND n.kind = ? AND "
+                                   "n.created_at >= ? AND u.role = ? AND ") +
+                       kNoticeSeen + ")");
+  st.bind_all(petition_id, kind, since, role);
   return st.step() && st.i64(0) != 0;
 }
 
 void UndoRepo::delete_petition_notices(int64_t petition_id, const std::string& kind,
                                        const std::string& since) {
-  c_.prepare(
-        "DELETE FROM outbox WHERE notification_id IN (SELECT id FROM notifications WHERE "
-        "petition_id = ? AND kind = ? AND created_at >= ?)")
+  c_.prepare(std::string("DELETE FROM outbox WHERE state = 'pending' AND notification_id IN "
+                         "(SELECT id FROM notifications WHERE petition_id = ? AND kind = ? AND "
+                         "created_at >= ? AND ") +
+             kNoticeUnseen + ")")
       .bind_all(petition_id, kind, since)
       .run();
-  c_.prepare("DELETE FROM notifications WHERE petition_id = ? AND kind = ? AND created_at >= ?")
+  c_.prepare(std::string("DELETE FROM notifications WHERE petition_id = ? AND kind = ? AND "
+                         "created_at >= ? AND ") +
+             kNoticeUnseen)
       .bind_all(petition_id, kind, since)
       .run();
 }
@@ -67,19 +83,19 @@ std::string number_pattern(const BatchOrigin& b) {
 
 bool UndoRepo::batch_notice_seen(const BatchOrigin& b) {
   auto st = c_.prepare(std::string("SELECT EXISTS (SELECT 1 FROM notifications n WHERE n.id IN (") +
-                       kBatchNotices +
-                       ") AND (n.read_at IS NOT NULL OR EXISTS (SELECT 1 FROM outbox o WHERE "
-                       "(o.notification_id = n.id OR o.id = n.digest_outbox_id) AND o.state IN "
-                       "('sending', 'sent'))))");
+                       kBatchNotices + ") AND " + kNoticeSeen + ")");
   st.bind_all(b.created_at, number_pattern(b));
   return st.step() && st.i64(0) != 0;
 }
 
 void UndoRepo::delete_batch_notices(const BatchOrigin& b) {
-  c_.prepare(std::string("DELETE FROM outbox WHERE notification_id IN (") + kBatchNotices + ")")
+  c_.prepare(std::string("DELETE FROM outbox WHERE state = 'pending' AND notification_id IN "
+                         "(SELECT id FROM notifications WHERE id IN (") +
+             kBatchNotices + ") AND " + kNoticeUnseen + ")")
       .bind_all(b.created_at, number_pattern(b))
       .run();
-  c_.prepare(std::string("DELETE FROM notifications WHERE id IN (") + kBatchNotices + ")")
+  c_.prepare(std::string("DELETE FROM notifications WHERE id IN (") + kBatchNotices + ") AND " +
+             kNoticeUnseen)
       .bind_all(b.created_at, number_pattern(b))
       .run();
 }

@@ -34,10 +34,11 @@ class UndoRepo {
                   const std::string& since);
   std::optional<LastStep> last_step(int64_t petition_id);
 
-  // Notifications of this kind about this petition made at or after `since`: whether one was
-  // read, or its e-mail being sent or sent (alone or in a digest); and taking them back (with
-  // their outbox rows).
-  bool petition_notice_seen(int64_t petition_id, const std::string& kind, const std::string& since);
+  // Notifications of this kind about this petition made at or after `since`: whether one to a
+  // user of `role` was read, or its e-mail is being sent or was sent (alone or in a digest);
+  // and taking back those nobody has seen (their queued e-mails go with them).
+  bool petition_notice_seen(int64_t petition_id, const std::string& kind, const std::string& since,
+                            const std::string& role);
   void delete_petition_notices(int64_t petition_id, const std::string& kind,
                                const std::string& since);
   // The same for the notice of a batch sent to the UBND (it names no petition).

@@ -188,10 +188,13 @@ test('a mail server that is down: retries, then failed with the reason; once it 
     assert.ok(listed.body.items.some((r) => r.id === failed.id));
     assert.ok(listed.body.counts.failed >= 1);
     smtp = await startSmtp({ port });
+    // The address was mended meanwhile: the retry goes to the one the account has now.
+    await setEmail(users.lienminh, 'lienminh.moi@example.vn');
     const retried = await users.admin.request(`/api/v1/outbox/${failed.id}/retry`, { method: 'POST' });
     assert.equal(retried.status, 200, retried.text);
     assert.equal(retried.body.state, 'pending');
-    const m = await smtp.waitFor(to('lienminh@example.vn'));
+    const m = await smtp.waitFor(to('lienminh.moi@example.vn'));
+    assert.equal(smtp.received.filter(to('lienminh@example.vn')).length, 0);
     assert.ok(m.parsed.subject.includes(p.code));
     assert.equal(m.parsed.messageId, failed.message_id);
     await outboxUntil(users.admin, users.lienminh.user.id, (i) => i[0]?.state === 'sent', 'sent');
@@ -238,6 +241,55 @@ test('STARTTLS with a login: sent encrypted and authenticated; a wrong password 
   } finally {
     await server.stop(); server.cleanup(); await wrong.stop(); wrong.cleanup(); await smtp.close();
   }
+});
+
+test('a login never goes in clear: without STARTTLS nothing is sent and the e-mail fails saying why', async () => {
+  const smtp = await startSmtp({ login: { user: 'hoptac', pass: 'mật-khẩu-thư' } });  // no TLS offered
+  process.env.HOPTAC_SMTP_PASSWORD = 'mật-khẩu-thư';
+  const server = await startServer({ args: mailArgs(smtp, ['--smtp-user', 'hoptac']) });
+  delete process.env.HOPTAC_SMTP_PASSWORD;
+  try {
+    const users = await signedIn(server, ['admin', 'lienminh', 'htx-taihoan']);
+    await setEmail(users.lienminh, 'lienminh@example.vn');
+    await submitted(users);
+    const [failed] = await outboxUntil(users.admin, users.lienminh.user.id, (i) => i[0]?.state === 'failed', 'failed');
+    assert.match(failed.last_error, /TLS|SSL/i);
+    assert.equal(smtp.seen.length, 0, 'nothing reached the server');
+  } finally { await server.stop(); server.cleanup(); await smtp.close(); }
+});
+
+test('an assignment is undone although the cooperative was e-mailed; not once the agency\'s digest carries it', async () => {
+  const smtp = await startSmtp();
+  const server = await startServer({ args: mailArgs(smtp) });
+  try {
+    const users = await signedIn(server, ['admin', 'lienminh', 'ubnd', 'htx-taihoan', 'so-congthuong']);
+    const agency = {};
+    for (const a of (await server.request('/api/v1/agencies')).body.items) agency[a.code] = a.id;
+    await setEmail(users['htx-taihoan'], 'taihoan@example.vn');
+    const assigned = async (title) => {
+      const p = await submitted(users, title);
+      await ok(users.lienminh, p.id, 'receive');
+      const b = await users.lienminh.request('/api/v1/batches', { method: 'POST', json: { title, petition_ids: [p.id] } });
+      assert.equal(b.status, 201, b.text);
+      return ok(users.ubnd, p.id, 'assign', { lead_agency_id: agency['so-congthuong'], due_on: addWorkingDays(todayIso(), 12) });
+    };
+    const p = await assigned('Giao nhầm cơ quan');
+    const mail = await smtp.waitFor((m) => to('taihoan@example.vn')(m) && m.parsed.subject.includes(p.code) && m.parsed.subject.includes('giao'));
+    assert.ok(mail, 'the cooperative was told of the assignment');
+    const undone = await users.ubnd.request(`${P}/${p.id}/undo`, { method: 'POST' });
+    assert.equal(undone.status, 200, `the cooperative's e-mail does not stop the UBND's undo: ${undone.text}`);
+    const coopNotices = (await users['htx-taihoan'].request('/api/v1/notifications?per_page=100')).body.items;
+    assert.ok(coopNotices.some((n) => n.kind === 'assigned' && n.message.includes(p.code)), 'what was e-mailed stays on record');
+    const deptNotices = (await users['so-congthuong'].request('/api/v1/notifications?per_page=100')).body.items;
+    assert.ok(!deptNotices.some((n) => n.kind === 'assigned' && n.message.includes(p.code)), 'the agency\'s unseen notice is taken back');
+
+    await setEmail(users['so-congthuong'], 'congthuong@example.vn');
+    await users['so-congthuong'].request('/api/v1/me/notification-settings', { method: 'PUT', json: { kinds: { assigned: 'daily' } } });
+    const q = await assigned('Vào thư tổng hợp');
+    cli(['mail', 'queue-digests', '--now'], { database: server.database });
+    const refused = await users.ubnd.request(`${P}/${q.id}/undo`, { method: 'POST' });
+    expectProblem(assert, refused, 409);
+  } finally { await server.stop(); server.cleanup(); await smtp.close(); }
 });
 
 test('each user chooses: off keeps the in-app notification and sends nothing; daily waits for the digest', async () => {

@@ -78,6 +78,16 @@ TEST(EncodedWords, LineBreaksNeverReachAHeader) {
   EXPECT_EQ(mail::encoded_words("Subject\r\nBcc: x@y.z").find('\n'), std::string::npos);
 }
 
+TEST(EncodedWords, AnAsciiNameWithSpecialsIsEncodedNotLeftToBreakTheHeader) {
+  domain::OutgoingMail m{
+      "<hoptac.1.a@x.vn>", "lienminh@example.vn", "attacker@evil.vn (unclosed", "s", "t", "h"};
+  const std::string msg = mail::mime_message({"hoptac@x.vn", "hoptac"}, m, "date");
+  const auto to = msg.substr(msg.find("\r\nTo: ") + 6);
+  EXPECT_EQ(to.rfind("=?UTF-8?B?", 0), 0u) << to.substr(0, 60);
+  EXPECT_NE(to.find("?= <lienminh@example.vn>\r\n"), std::string::npos);
+  EXPECT_EQ(mail::encoded_words("Nguyen Van A"), "Nguyen Van A");
+}
+
 TEST(Addresses, OnlyPlainAddressesAreUsed) {
   EXPECT_TRUE(mail::plain_address("so.congthuong@backan.gov.vn"));
   EXPECT_FALSE(mail::plain_address(""));
