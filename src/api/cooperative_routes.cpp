@@ -19,8 +19,8 @@ domain::CooperativeFilter read_filter(QueryInput& in) {
   f.q_folded = in.string("q", 200);
   if (f.q_folded) f.q_folded = text::fold(*f.q_folded);
   f.kind = in.one_of("kind", {"tht", "htx", "lhhtx"});
-  f.district = in.string("district", 3);
-  f.commune = in.string("commune", 5);
+  f.district = in.digits("district", 3);
+  f.commune = in.digits("commune", 5);
   f.sector = in.string("sector", 40);
   if (f.sector && !domain::is_one_of(domain::sectors(), *f.sector))
     in.problems().add("sector", "Ngành, lĩnh vực không có trong danh mục", "Unknown sector");

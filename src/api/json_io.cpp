@@ -221,6 +221,18 @@ QueryInput::QueryInput(const http::Request& req, std::initializer_list<std::stri
   }
 }
 
+std::optional<std::string> QueryInput::digits(std::string_view key, std::size_t n) {
+  auto v = string(key, n);
+  if (v && (v->size() != n || !std::all_of(v->begin(), v->end(), [](unsigned char ch) {
+              return ch >= '0' && ch <= '9';
+            }))) {
+    problems_.add(std::string(key), "Mã gồm đúng " + std::to_string(n) + " chữ số",
+                  "The code is exactly " + std::to_string(n) + " digits");
+    return std::nullopt;
+  }
+  return v;
+}
+
 std::optional<std::string> QueryInput::string(std::string_view key, std::size_t max_chars) {
   auto v = req_.query_param(key);
   if (!v || v->empty()) return std::nullopt;

@@ -62,6 +62,8 @@ class QueryInput {
   explicit QueryInput(const http::Request& req, std::initializer_list<std::string_view> allowed);
   std::optional<std::string> string(std::string_view key, std::size_t max_chars = 200);
   std::optional<int64_t> integer(std::string_view key, int64_t min, int64_t max);
+  // An administrative unit's code: exactly `n` digits ("066", "02026").
+  std::optional<std::string> digits(std::string_view key, std::size_t n);
   std::optional<domain::Date> date(std::string_view key);
   std::optional<std::string> one_of(std::string_view key,
                                     std::initializer_list<std::string_view> values);

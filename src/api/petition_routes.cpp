@@ -89,19 +89,6 @@ core::TransitionInput transition_input(const json::object& body, bool bulk) {
   return t;
 }
 
-// An administrative unit's code: exactly `n` digits ("066", "02026"), else 400 naming it.
-std::optional<std::string> digits(QueryInput& in, std::string_view key, std::size_t n) {
-  auto v = in.string(key, n);
-  if (v && (v->size() != n || !std::all_of(v->begin(), v->end(), [](unsigned char ch) {
-              return ch >= '0' && ch <= '9';
-            }))) {
-    in.problems().add(std::string(key), "Mã gồm đúng " + std::to_string(n) + " chữ số",
-                      "The code is exactly " + std::to_string(n) + " digits");
-    return std::nullopt;
-  }
-  return v;
-}
-
 core::PetitionQuery petition_query(QueryInput& in, bool public_view) {
   core::PetitionQuery q;
   q.q = in.string("q", 200);
@@ -111,8 +98,8 @@ core::PetitionQuery petition_query(QueryInput& in, bool public_view) {
                                     "assigned", "answered", "closed", "merged", "needs_info"});
     q.agency = in.integer("agency", 1, INT64_MAX / 2);
     q.cooperative = in.integer("cooperative", 1, INT64_MAX / 2);
-    q.district = digits(in, "district", 3);
-    q.commune = digits(in, "commune", 5);
+    q.district = in.digits("district", 3);
+    q.commune = in.digits("commune", 5);
     q.conference = in.integer("conference", 1, INT64_MAX / 2);
     q.batch = in.integer("batch", 1, INT64_MAX / 2);
     q.lead_agency = in.integer("lead_agency", 1, INT64_MAX / 2);
