@@ -12,6 +12,7 @@
 
 #include "api/context.hpp"
 #include "app/background_loop.hpp"
+#include "app/environment.hpp"
 #include "core/mail_delivery.hpp"
 #include "core/secrets.hpp"
 #include "mail/smtp_sender.hpp"
@@ -21,19 +22,6 @@ namespace hoptac::app {
 
 namespace {
 
-std::string env(const char* name, const std::string& fallback) {
-  const char* v = std::getenv(name);
-  return v && *v ? v : fallback;
-}
-
-int env_int(const char* name, int fallback) {
-  try {
-    return std::stoi(env(name, std::to_string(fallback)));
-  } catch (const std::exception&) {
-    return fallback;
-  }
-}
-
 std::string without_trailing_slash(std::string s) {
   while (!s.empty() && s.back() == '/') s.pop_back();
   return s;
@@ -42,7 +30,7 @@ std::string without_trailing_slash(std::string s) {
 // The password: from a file (a systemd credential, say) or HOPTAC_SMTP_PASSWORD; never a
 // flag, which every user of the machine can read in the process list.
 std::string smtp_password(const MailOptions& o) {
-  if (o.smtp_password_file.empty()) return env("HOPTAC_SMTP_PASSWORD", "");
+  if (o.smtp_password_file.empty()) return env_or("HOPTAC_SMTP_PASSWORD", "");
   std::ifstream in(o.smtp_password_file);
   if (!in) throw std::invalid_argument("cannot read --smtp-password-file " + o.smtp_password_file);
   std::string line;
@@ -94,18 +82,18 @@ std::string server_of(const std::string& url) {
 }  // namespace
 
 void add_mail_options(CLI::App& serve, MailOptions& o) {
-  o.smtp_url = env("HOPTAC_SMTP_URL", "");
-  o.smtp_user = env("HOPTAC_SMTP_USER", "");
-  o.smtp_password_file = env("HOPTAC_SMTP_PASSWORD_FILE", "");
-  o.smtp_from = env("HOPTAC_SMTP_FROM", "");
-  o.smtp_from_name = env("HOPTAC_SMTP_FROM_NAME", o.smtp_from_name);
-  o.smtp_ca_file = env("HOPTAC_SMTP_CA_FILE", "");
-  o.smtp_require_tls = env("HOPTAC_SMTP_REQUIRE_TLS", "") == "1";
-  o.public_url = env("HOPTAC_PUBLIC_URL", o.public_url);
-  o.max_attempts = env_int("HOPTAC_SMTP_MAX_ATTEMPTS", o.max_attempts);
-  o.retry_seconds = env_int("HOPTAC_SMTP_RETRY_SECONDS", o.retry_seconds);
-  o.poll_ms = env_int("HOPTAC_MAIL_POLL_MS", o.poll_ms);
-  o.lease_seconds = env_int("HOPTAC_MAIL_LEASE_SECONDS", o.lease_seconds);
+  o.smtp_url = env_or("HOPTAC_SMTP_URL", "");
+  o.smtp_user = env_or("HOPTAC_SMTP_USER", "");
+  o.smtp_password_file = env_or("HOPTAC_SMTP_PASSWORD_FILE", "");
+  o.smtp_from = env_or("HOPTAC_SMTP_FROM", "");
+  o.smtp_from_name = env_or("HOPTAC_SMTP_FROM_NAME", o.smtp_from_name);
+  o.smtp_ca_file = env_or("HOPTAC_SMTP_CA_FILE", "");
+  o.smtp_require_tls = env_or("HOPTAC_SMTP_REQUIRE_TLS", "") == "1";
+  o.public_url = env_or("HOPTAC_PUBLIC_URL", o.public_url);
+  o.max_attempts = env_whole("HOPTAC_SMTP_MAX_ATTEMPTS", o.max_attempts, 1, 50, "attempts");
+  o.retry_seconds = env_whole("HOPTAC_SMTP_RETRY_SECONDS", o.retry_seconds, 1, 86400, "seconds");
+  o.poll_ms = env_whole("HOPTAC_MAIL_POLL_MS", o.poll_ms, 50, 600000, "milliseconds");
+  o.lease_seconds = env_whole("HOPTAC_MAIL_LEASE_SECONDS", o.lease_seconds, 1, 3600, "seconds");
   serve.add_option("--smtp-url", o.smtp_url,
                    "smtp://HOST:PORT (STARTTLS when offered) or smtps://HOST:PORT (TLS); "
                    "env HOPTAC_SMTP_URL; without it e-mail stays in the outbox");

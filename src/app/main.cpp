@@ -2,33 +2,10 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
-#include <cerrno>
-#include <cstdlib>
 #include <iostream>
 
 #include "app/commands.hpp"
-
-namespace {
-std::string env_or(const char* name, const std::string& fallback) {
-  const char* v = std::getenv(name);
-  return v && *v ? v : fallback;
-}
-
-// A whole number of milliseconds from the environment; a wrong value stops the program with
-// a message, before it serves anything.
-int env_milliseconds(const char* name, int fallback) {
-  const char* v = std::getenv(name);
-  if (v == nullptr || *v == 0) return fallback;
-  char* end = nullptr;
-  errno = 0;
-  long x = std::strtol(v, &end, 10);
-  if (errno != 0 || *end != 0 || x < 0 || x > 3600000) {
-    std::cerr << "hoptac: " << name << " must be a whole number of milliseconds, 0 to 3600000\n";
-    std::exit(2);
-  }
-  return static_cast<int>(x);
-}
-}  // namespace
+#include "app/environment.hpp"
 
 int main(int argc, char** argv) {
   using namespace hoptac::app;
@@ -49,7 +26,8 @@ int main(int argc, char** argv) {
       ->add_option("--io-threads", serve.io_threads,
                    "threads that read and write connections (0: one per core)")
       ->check(CLI::Range(0, 256));
-  serve.statement_timeout_ms = env_milliseconds("HOPTAC_STATEMENT_TIMEOUT_MS", 2000);
+  serve.statement_timeout_ms =
+      env_whole("HOPTAC_STATEMENT_TIMEOUT_MS", 2000, 0, 3600000, "milliseconds");
   serve_cmd
       ->add_option("--statement-timeout-ms", serve.statement_timeout_ms,
                    "stop a request's database statement after this long, answering 503 "
@@ -125,9 +103,9 @@ int main(int argc, char** argv) {
   bench_cmd->add_option("--petitions", bench_petitions)->check(CLI::Range(0, 10000000));
 
   // --database is accepted before or after the command name.
-  for (auto* sub : {serve_cmd, migrate_cmd, seed_cmd, user_cmd, user_add, token_cmd, token_create,
-                    openapi_cmd, bench_cmd, audit_cmd, audit_verify, mail_cmd, mail_digests,
-                    notify_cmd, notify_sweep})
+  for (auto* sub :
+       {serve_cmd, migrate_cmd, seed_cmd, user_cmd, user_add, token_cmd, token_create, openapi_cmd,
+        bench_cmd, audit_cmd, audit_verify, mail_cmd, mail_digests, notify_cmd, notify_sweep})
     sub->fallthrough();
   CLI11_PARSE(cli, argc, argv);
   try {

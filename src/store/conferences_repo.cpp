@@ -64,11 +64,6 @@ void write_participants(Connection& c, const domain::Conference& k) {
         .run();
 }
 
-std::vector<int64_t> ids(Statement st) {
-  std::vector<int64_t> out;
-  while (st.step()) out.push_back(st.i64(0));
-  return out;
-}
 }  // namespace
 
 std::vector<domain::Conference> ConferencesRepo::list(int page, int per_page, int64_t* total) {
@@ -206,19 +201,19 @@ void ConferencesRepo::add_report(int64_t directive_id, const domain::DirectiveRe
 std::vector<int64_t> NotificationsRepo::users_of_agency(int64_t agency_id) {
   auto st = c_.prepare("SELECT id FROM users WHERE agency_id = ?");
   st.bind(agency_id);
-  return ids(std::move(st));
+  return st.ids();
 }
 
 std::vector<int64_t> NotificationsRepo::users_of_cooperative(int64_t cooperative_id) {
   auto st = c_.prepare("SELECT id FROM users WHERE cooperative_id = ?");
   st.bind(cooperative_id);
-  return ids(std::move(st));
+  return st.ids();
 }
 
 std::vector<int64_t> NotificationsRepo::users_with_role(const std::string& role) {
   auto st = c_.prepare("SELECT id FROM users WHERE role = ?");
   st.bind(role);
-  return ids(std::move(st));
+  return st.ids();
 }
 
 bool NotificationsRepo::insert(int64_t user_id, const domain::Notification& n,

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hoptac::store {
 
@@ -106,6 +107,12 @@ class Statement {
   bool is_null(int col) const { return b_->is_null(col); }
   std::optional<int64_t> opt_i64(int col) const {
     return is_null(col) ? std::nullopt : std::optional<int64_t>(i64(col));
+  }
+  // The first column of every remaining row, as ids.
+  std::vector<int64_t> ids() {
+    std::vector<int64_t> out;
+    while (step()) out.push_back(i64(0));
+    return out;
   }
   std::optional<std::string> opt_text(int col) const {
     return is_null(col) ? std::nullopt : std::optional<std::string>(text(col));

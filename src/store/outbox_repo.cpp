@@ -35,12 +35,6 @@ domain::OutboxEntry read_row(Statement& st) {
   return r;
 }
 
-std::vector<int64_t> ids_of(Statement st) {
-  std::vector<int64_t> out;
-  while (st.step()) out.push_back(st.i64(0));
-  return out;
-}
-
 }  // namespace
 
 std::optional<domain::OutboxEntry> OutboxRepo::claim_next(const std::string& instance,
@@ -188,9 +182,12 @@ std::optional<domain::NotificationFacts> OutboxRepo::notification_facts(
 }
 
 std::vector<int64_t> OutboxRepo::users_waiting_daily_digest() {
-  return ids_of(c_.prepare(
-      "SELECT DISTINCT user_id FROM notifications WHERE delivery = 'daily' AND digest_outbox_id "
-      "IS NULL"));
+  return c_
+      .prepare(
+          "SELECT DISTINCT user_id FROM notifications WHERE delivery = 'daily' AND "
+          "digest_outbox_id "
+          "IS NULL")
+      .ids();
 }
 
 std::optional<int64_t> OutboxRepo::queue_daily_digest(int64_t user_id, const std::string& period,
@@ -235,10 +232,12 @@ std::vector<domain::DigestItem> OutboxRepo::digest_items(int64_t outbox_id,
 }
 
 std::vector<int64_t> OutboxRepo::weekly_digest_users() {
-  return ids_of(c_.prepare(
-      "SELECT u.id FROM users u WHERE u.role IN ('leader', 'alliance') AND u.email <> '' AND "
-      "u.disabled_at IS NULL AND NOT EXISTS (SELECT 1 FROM notification_preferences np WHERE "
-      "np.user_id = u.id AND np.kind = 'weekly_digest' AND np.delivery = 'off') ORDER BY u.id"));
+  return c_
+      .prepare(
+          "SELECT u.id FROM users u WHERE u.role IN ('leader', 'alliance') AND u.email <> '' AND "
+          "u.disabled_at IS NULL AND NOT EXISTS (SELECT 1 FROM notification_preferences np WHERE "
+          "np.user_id = u.id AND np.kind = 'weekly_digest' AND np.delivery = 'off') ORDER BY u.id")
+      .ids();
 }
 
 bool OutboxRepo::queue_weekly_digest(int64_t user_id, const std::string& period,
